@@ -1,0 +1,3 @@
+import { Briefcase } from '@strapi/icons';
+
+export const PluginIcon = () => <Briefcase />;

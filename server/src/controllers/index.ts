@@ -1,0 +1,4 @@
+import leads from './leads';
+import staff from './staff';
+
+export default { leads, staff };

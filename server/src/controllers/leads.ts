@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils';
+import { validateFlag, validateLeadCreate, validateLeadUpdate } from '../validation/lead';
+import { validateLeadListQuery, validatePagination } from '../validation/lead-query';
+
+/** Admin routes of SPEC §9 for leads; every one resolves leads through the visibility service. */
+const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const reader = () => getService(strapi, 'leadReader');
+  const writer = () => getService(strapi, 'leadWriter');
+  const flag = (name: 'lost' | 'junk') => async (ctx: Context) => {
+    const { value } = await validateFlag(ctx.request.body);
+    ctx.body = {
+      data: await writer().setFlag(ctx.state.userAbility, ctx.state.user.id, ctx.params.id, name, value),
+    };
+  };
+
+  return {
+    /** GET /crm/leads */
+    async find(ctx: Context) {
+      const query = await validateLeadListQuery(ctx.query);
+      ctx.body = await reader().list(ctx.state.userAbility, ctx.state.user.id, query);
+    },
+
+    /** GET /crm/leads/board */
+    async board(ctx: Context) {
+      const query = await validateLeadListQuery({ pageSize: '20', ...ctx.query });
+      ctx.body = await reader().board(ctx.state.userAbility, ctx.state.user.id, query);
+    },
+
+    /** GET /crm/leads/:id */
+    async findOne(ctx: Context) {
+      ctx.body = { data: await reader().findOne(ctx.state.userAbility, ctx.params.id) };
+    },
+
+    /** POST /crm/leads */
+    async create(ctx: Context) {
+      const input = await validateLeadCreate(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await writer().create(ctx.state.userAbility, ctx.state.user.id, input) };
+    },
+
+    /** PUT /crm/leads/:id */
+    async update(ctx: Context) {
+      const input = await validateLeadUpdate(ctx.request.body);
+      ctx.body = {
+        data: await writer().update(ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
+      };
+    },
+
+    /** DELETE /crm/leads/:id */
+    async delete(ctx: Context) {
+      ctx.body = { data: await writer().remove(ctx.state.userAbility, ctx.params.id) };
+    },
+
+    /** POST /crm/leads/:id/lost */
+    lost: flag('lost'),
+
+    /** POST /crm/leads/:id/junk */
+    junk: flag('junk'),
+
+    /** GET /crm/leads/:id/activity */
+    async activity(ctx: Context) {
+      const lead = await getService(strapi, 'visibility').findVisibleLead(
+        ctx.state.userAbility,
+        ctx.params.id
+      );
+      const pagination = await validatePagination(ctx.query);
+      ctx.body = await getService(strapi, 'activity').listForLead(lead.documentId, pagination);
+    },
+  };
+};
+
+export default leadsController;

@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import { customerStatusGuard } from './middlewares/customer-status-guard';
+import { leadActivityMiddleware } from './middlewares/lead-activity';
+import { registerActions } from './permissions/actions';
+import { registerConditions } from './permissions/conditions';
+
+/**
+ * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
+ * stored permissions that name an unknown action or condition, so they must exist before it runs.
+ */
+const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await registerActions(strapi);
+  await registerConditions(strapi);
+  strapi.documents.use(customerStatusGuard(strapi));
+  strapi.documents.use(leadActivityMiddleware(strapi));
+};
+
+export default register;

@@ -1,0 +1,5 @@
+/** Content-API routes, mounted under /api/crm. */
+export default {
+  type: 'content-api',
+  routes: [],
+};

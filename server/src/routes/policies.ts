@@ -1,0 +1,17 @@
+import { CM_ACTION, UID } from '../uids';
+
+type Permission = string | [action: string, subject: string];
+
+/** The policy chain every admin route starts with: an authenticated admin holding `permissions`. */
+export const adminPolicies = (...permissions: Permission[]) => [
+  'admin::isAuthenticatedAdmin',
+  ...(permissions.length ? [{ name: 'admin::hasPermissions', config: { actions: permissions } }] : []),
+];
+
+/** Holding the action on leads at all; which leads is decided per lead by the visibility service. */
+export const LEADS = {
+  read: [CM_ACTION.read, UID.lead] as Permission,
+  create: [CM_ACTION.create, UID.lead] as Permission,
+  update: [CM_ACTION.update, UID.lead] as Permission,
+  delete: [CM_ACTION.delete, UID.lead] as Permission,
+};

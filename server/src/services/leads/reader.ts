@@ -1,0 +1,113 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../../utils';
+import { UID } from '../../uids';
+import type { LeadListQuery } from '../../validation/lead-query';
+import type { Filter, UserAbility } from '../visibility';
+import { DETAIL_POPULATE, SUMMARY_POPULATE } from './populate';
+import { leadDetail, leadSummary, status as serializeStatus } from './serialize';
+
+const SEARCHED = ['name', 'email', 'company', 'phone'];
+
+const nonEmpty = (filters: (Filter | null | undefined)[]) =>
+  filters.filter((f): f is Filter => !!f && Object.keys(f).length > 0);
+
+/** Reads leads for a staff member: always inside what their role lets them see. */
+const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
+  const visibility = () => getService(strapi, 'visibility');
+
+  const customerStatusIds = async (): Promise<number[]> =>
+    (
+      await strapi.db.query(UID.leadStatus).findMany({ where: { isCustomerStatus: true }, select: ['id'] })
+    ).map((s: { id: number }) => s.id);
+
+  /**
+   * The where-clause of a list: visibility, the caller's filters (checked against their
+   * permissions), search, assignee shortcut and the default exclusion of converted, lost and junk
+   * leads (a flag, or a filter on that very field, lifts each).
+   */
+  const listFilter = async (ability: UserAbility, userId: number, query: LeadListQuery): Promise<Filter> => {
+    const visible = visibility().leadFilter(ability) ?? { id: { $null: true } };
+    const checker = visibility().checker(ability);
+    let userFilters: Filter | undefined;
+    if (query.filters) {
+      await checker.validateQuery({ filters: query.filters });
+      userFilters = (await checker.sanitizeQuery({ filters: query.filters })).filters;
+    }
+    const filtered = (field: string) => !!query.filters && field in query.filters;
+    const exclusions: Filter[] = [];
+    if (!query.includeConverted && !filtered('status')) {
+      const ids = await customerStatusIds();
+      if (ids.length)
+        exclusions.push({ $or: [{ status: { id: { $notIn: ids } } }, { status: { id: { $null: true } } }] });
+    }
+    if (!query.includeLost && !filtered('lost')) exclusions.push({ lost: false });
+    if (!query.includeJunk && !filtered('junk')) exclusions.push({ junk: false });
+    const search = query.q
+      ? { $or: SEARCHED.map((field) => ({ [field]: { $containsi: query.q } })) }
+      : undefined;
+    const assignee =
+      query.assignedTo === undefined
+        ? undefined
+        : query.assignedTo === 'unassigned'
+          ? { assignedTo: { id: { $null: true } } }
+          : { assignedTo: { id: query.assignedTo === 'me' ? userId : query.assignedTo } };
+    return { $and: nonEmpty([visible, userFilters, search, assignee, ...exclusions]) };
+  };
+
+  const sortOf = (query: LeadListQuery) => [
+    ...query.sort.map(({ field, order }) => ({ [field]: order })),
+    { id: 'desc' as const },
+  ];
+
+  return {
+    /** One page of the leads list (SPEC §4) with its pagination. */
+    async list(ability: UserAbility, userId: number, query: LeadListQuery) {
+      const filters = await listFilter(ability, userId, query);
+      const { page, pageSize } = query;
+      const [rows, total] = await Promise.all([
+        strapi.documents(UID.lead).findMany({
+          filters,
+          sort: sortOf(query),
+          start: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: SUMMARY_POPULATE,
+        }),
+        strapi.documents(UID.lead).count({ filters }),
+      ]);
+      return {
+        data: rows.map(leadSummary),
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
+    },
+
+    /** Kanban columns: each status (the customer one only with includeConverted) with its total and first page. */
+    async board(ability: UserAbility, userId: number, query: LeadListQuery) {
+      const statuses = await strapi
+        .documents(UID.leadStatus)
+        .findMany({ sort: [{ order: 'asc' }, { id: 'asc' }] });
+      const columns = statuses.filter((s) => query.includeConverted || !s.isCustomerStatus);
+      const base = await listFilter(ability, userId, { ...query, includeConverted: true });
+      const data = await Promise.all(
+        columns.map(async (status) => {
+          const filters = { $and: [base, { status: { id: status.id } }] };
+          const [rows, total] = await Promise.all([
+            strapi
+              .documents(UID.lead)
+              .findMany({ filters, sort: sortOf(query), limit: query.pageSize, populate: SUMMARY_POPULATE }),
+            strapi.documents(UID.lead).count({ filters }),
+          ]);
+          return { status: serializeStatus(status as never), total, leads: rows.map(leadSummary) };
+        })
+      );
+      return { data };
+    },
+
+    /** One lead with its relations and custom-field values, or a 404. */
+    async findOne(ability: UserAbility, documentId: string) {
+      return leadDetail(await visibility().findVisibleLead(ability, documentId, DETAIL_POPULATE));
+    },
+  };
+};
+
+export default leadReader;
+export type LeadReader = ReturnType<typeof leadReader>;

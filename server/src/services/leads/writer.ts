@@ -1,0 +1,137 @@
+import type { Core } from '@strapi/strapi';
+import { conflictError, ForbiddenError, validationError, type FieldError } from '../../errors';
+import { getService } from '../../utils';
+import { UID } from '../../uids';
+import type { LeadInput } from '../../validation/lead';
+import type { UserAbility } from '../visibility';
+import { DETAIL_POPULATE } from './populate';
+import { leadDetail, leadSummary } from './serialize';
+
+type LeadFlag = 'lost' | 'junk';
+
+/** Writes leads for a staff member: visibility first, then the role's update/delete rights. */
+const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const visibility = () => getService(strapi, 'visibility');
+
+  /** Turns ids in the input into what the Document Service stores, collecting every bad one. */
+  const resolve = async (
+    input: LeadInput,
+    currentCustomFields: Record<string, unknown> | null,
+    errors: FieldError[]
+  ) => {
+    const { status, source, tags, assignedTo, customFields, ...scalars } = input;
+    const data: Record<string, unknown> = { ...scalars };
+    if (status !== undefined) {
+      const row = await strapi.db.query(UID.leadStatus).findOne({ where: { documentId: status } });
+      if (!row) errors.push({ path: ['status'], message: 'is not an existing status' });
+      else if (row.isCustomerStatus)
+        errors.push({
+          path: ['status'],
+          message: 'is the customer status: a lead gets it by being converted',
+        });
+      else data.status = status;
+    }
+    if (source !== undefined) {
+      const row = await strapi.db.query(UID.leadSource).findOne({ where: { documentId: source } });
+      if (!row) errors.push({ path: ['source'], message: 'is not an existing source' });
+      else data.source = source;
+    }
+    if (tags !== undefined) {
+      const found = await strapi.db
+        .query(UID.tag)
+        .findMany({ where: { documentId: { $in: tags } }, select: ['documentId'] });
+      const known = new Set(found.map((t: { documentId: string }) => t.documentId));
+      tags.forEach(
+        (id, i) =>
+          !known.has(id) && errors.push({ path: ['tags', String(i)], message: 'is not an existing tag' })
+      );
+      data.tags = [...new Set(tags)];
+    }
+    if (assignedTo !== undefined) {
+      if (assignedTo !== null) {
+        const assignable = await getService(strapi, 'staff').assignable();
+        if (!assignable.some((s) => s.id === assignedTo))
+          errors.push({ path: ['assignedTo'], message: 'is not a staff member who can be assigned leads' });
+      }
+      data.assignedTo = assignedTo;
+    }
+    if (customFields !== undefined) {
+      const checked = await getService(strapi, 'customFields').validate(
+        'lead',
+        customFields,
+        currentCustomFields
+      );
+      errors.push(...checked.errors);
+      data.customFields = checked.values;
+    }
+    return data;
+  };
+
+  const writable = async (ability: UserAbility, documentId: string, action: 'update' | 'delete') => {
+    const lead = await visibility().findVisibleLead(ability, documentId);
+    const checker = visibility().checker(ability);
+    if (checker.cannot[action](lead)) throw new ForbiddenError(`You may not ${action} this lead`);
+    const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
+    if (action === 'update' && locked && lead.dateConverted && !visibility().readsAllLeads(ability)) {
+      throw new ForbiddenError('This lead was converted: only users who see every lead may still edit it');
+    }
+    return lead;
+  };
+
+  return {
+    /** Creates a lead; its creator is `userId`. */
+    async create(ability: UserAbility, userId: number, input: LeadInput) {
+      const errors: FieldError[] = [];
+      const data = await resolve(input, null, errors);
+      if (!input.customFields) {
+        const checked = await getService(strapi, 'customFields').validate('lead', {}, null);
+        errors.push(...checked.errors);
+      }
+      if (errors.length) throw validationError(errors);
+      const sanitized = await visibility().checker(ability).sanitizeCreateInput(data);
+      const lead = await strapi.documents(UID.lead).create({
+        data: { ...sanitized, createdBy: userId, updatedBy: userId },
+        populate: DETAIL_POPULATE,
+      });
+      return leadDetail(lead);
+    },
+
+    /** Updates the fields given; converted leads are locked unless configured otherwise. */
+    async update(ability: UserAbility, userId: number, documentId: string, input: LeadInput) {
+      const lead = await writable(ability, documentId, 'update');
+      const errors: FieldError[] = [];
+      const data = await resolve(input, lead.customFields ?? null, errors);
+      if (errors.length) throw validationError(errors);
+      const sanitized = await visibility().checker(ability).sanitizeUpdateInput(lead)(data);
+      const updated = await strapi.documents(UID.lead).update({
+        documentId,
+        data: { ...sanitized, updatedBy: userId },
+        populate: DETAIL_POPULATE,
+      });
+      return leadDetail(updated!);
+    },
+
+    /** Deletes a lead; answers what was deleted. */
+    async remove(ability: UserAbility, documentId: string) {
+      await writable(ability, documentId, 'delete');
+      const deleted = await strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE });
+      await strapi.documents(UID.lead).delete({ documentId });
+      return leadSummary(deleted!);
+    },
+
+    /** Marks a lead lost or junk, or undoes it; a converted lead cannot be. */
+    async setFlag(ability: UserAbility, userId: number, documentId: string, flag: LeadFlag, value: boolean) {
+      const lead = await writable(ability, documentId, 'update');
+      if (lead.dateConverted) throw conflictError(`A converted lead cannot be marked ${flag}`);
+      const updated = await strapi.documents(UID.lead).update({
+        documentId,
+        data: { [flag]: value, updatedBy: userId } as Record<string, unknown>,
+        populate: DETAIL_POPULATE,
+      });
+      return leadDetail(updated!);
+    },
+  };
+};
+
+export default leadWriter;
+export type LeadWriter = ReturnType<typeof leadWriter>;

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { leadNotFound } from '../errors';
+import { CM_ACTION, UID, type CrmUid } from '../uids';
+
+/** The CASL ability Strapi's admin puts on `ctx.state.userAbility`. */
+export interface UserAbility {
+  can(action: string, subject?: unknown, field?: string): boolean;
+  cannot(action: string, subject?: unknown, field?: string): boolean;
+}
+
+/** A where-clause in Strapi's filter syntax, built at run time (RBAC conditions, user filters). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Filter = Record<string, any>;
+
+/** Relations the lead conditions read; an entity checked with `can.update(lead)` needs them populated. */
+export const CONDITION_POPULATE: Filter = {
+  createdBy: { fields: ['id'] },
+  assignedTo: { fields: ['id', 'firstname', 'lastname'] },
+};
+
+/**
+ * The single place that decides which leads a staff member sees. It reads the user's Content
+ * Manager read permission on leads, so Super Admins, "view all" roles and the creator / assignee /
+ * public conditions all come from the role editor, exactly as the Content Manager applies them.
+ */
+const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The Content Manager's permission checker for `uid`, bound to this user's ability. */
+  checker(ability: UserAbility, uid: CrmUid = UID.lead) {
+    return strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ability, model: uid });
+  },
+
+  /** The filter of the leads `ability` may read: `{}` for all of them, `null` for none. */
+  leadFilter(ability: UserAbility): Filter | null {
+    if (ability.cannot(CM_ACTION.read, UID.lead)) return null;
+    const query = strapi
+      .service('admin::permission')
+      .createPermissionsManager({ ability, action: CM_ACTION.read, model: UID.lead })
+      .getQuery();
+    return query ?? {};
+  },
+
+  /** Whether `ability` reads every lead (Super Admin, or read without conditions). */
+  readsAllLeads(ability: UserAbility) {
+    const filter = this.leadFilter(ability);
+    return filter !== null && Object.keys(filter).length === 0;
+  },
+
+  /**
+   * The lead `documentId` if `ability` may see it, populated with `populate` and with what the
+   * RBAC conditions read; else a 404, the same as for a lead that does not exist.
+   */
+  async findVisibleLead(ability: UserAbility, documentId: string, populate: Record<string, unknown> = {}) {
+    const filter = this.leadFilter(ability);
+    if (filter === null) throw leadNotFound();
+    const lead = await strapi.documents(UID.lead).findFirst({
+      filters: { $and: [{ documentId }, filter] },
+      populate: { ...CONDITION_POPULATE, ...populate },
+    });
+    if (!lead) throw leadNotFound();
+    return lead;
+  },
+});
+
+export default visibilityService;
+export type VisibilityService = ReturnType<typeof visibilityService>;

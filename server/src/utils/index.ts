@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import type services from '../services';
+
+type Services = typeof services;
+type ServiceName = keyof Services;
+
+/** Typed access to the plugin's services: `getService(strapi, 'staff').assignable()`. */
+export const getService = <TName extends ServiceName>(strapi: Core.Strapi, name: TName) =>
+  strapi.plugin('crm').service(name) as ReturnType<Services[TName]>;

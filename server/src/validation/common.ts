@@ -1,0 +1,91 @@
+import { yup } from '@strapi/utils';
+import { validationError, type FieldError } from '../errors';
+
+export const SHORT_TEXT = 255;
+export const LONG_TEXT = 10_000;
+
+/** A nullable text of at most `max` characters (longer input is refused, never truncated). */
+export const text = (max = SHORT_TEXT) =>
+  yup.string().nullable().max(max, `must be at most ${max} characters`);
+
+export const requiredText = (max = SHORT_TEXT) =>
+  yup.string().trim().required('is required').max(max, `must be at most ${max} characters`);
+
+export const email = () => text().email('must be a valid email address');
+
+/** An http(s) address; a bare domain ("acme.com") is read as https://acme.com. */
+export const website = () =>
+  text()
+    .transform((value: string | null) =>
+      typeof value === 'string' && value.trim() && !/^[a-z][a-z0-9+.-]*:/i.test(value.trim())
+        ? `https://${value.trim()}`
+        : value
+    )
+    .url('must be a valid http(s) URL');
+
+export const documentId = () => yup.string().max(SHORT_TEXT, 'is not a valid id');
+
+/** An admin user id, as staff are referenced in request bodies. */
+export const staffId = () =>
+  yup.number().integer('must be a staff id').positive('must be a staff id').nullable();
+
+/** Fields a client may echo back from a response, which are not theirs to write. */
+const READ_ONLY_KEYS = [
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+];
+
+/**
+ * Refuses keys the schema does not know (a typo must not be silently dropped), naming each one;
+ * read-only keys echoed back from a response are removed instead.
+ */
+export const rejectUnknownKeys = (body: Record<string, unknown>, known: string[], what: string) => {
+  const unknown = Object.keys(body).filter((key) => !known.includes(key) && !READ_ONLY_KEYS.includes(key));
+  if (unknown.length) {
+    throw validationError(unknown.map((key) => ({ path: [key], message: `is not a field of a ${what}` })));
+  }
+  return Object.fromEntries(Object.entries(body).filter(([key]) => known.includes(key)));
+};
+
+/** Runs a yup schema collecting every error (no casting: JSON bodies keep their types). */
+export const validateBody = async <T>(schema: yup.AnySchema, body: unknown): Promise<T> => {
+  try {
+    return (await schema.validate(body, { strict: false, abortEarly: false, stripUnknown: false })) as T;
+  } catch (error) {
+    if (error instanceof yup.ValidationError) {
+      const inner = error.inner.length ? error.inner : [error];
+      throw validationError(
+        inner.map((e: yup.ValidationError): FieldError => ({
+          path: (e.path ?? '').split('.').filter(Boolean),
+          message: e.message,
+        }))
+      );
+    }
+    throw error;
+  }
+};
+
+/** Accepts a body with or without Strapi's `{ data: {...} }` wrapper. */
+export const unwrapData = (body: unknown): Record<string, unknown> => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw validationError([{ path: [], message: 'The request body must be a JSON object' }]);
+  }
+  const record = body as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (
+    keys.length === 1 &&
+    keys[0] === 'data' &&
+    record.data &&
+    typeof record.data === 'object' &&
+    !Array.isArray(record.data)
+  ) {
+    return record.data as Record<string, unknown>;
+  }
+  return record;
+};

@@ -1,0 +1,121 @@
+import { yup } from '@strapi/utils';
+import { validationError } from '../errors';
+import { SHORT_TEXT, validateBody } from './common';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Columns the leads list may be sorted by. */
+export const SORTABLE_FIELDS = [
+  'name',
+  'company',
+  'email',
+  'phone',
+  'city',
+  'country',
+  'value',
+  'createdAt',
+  'updatedAt',
+  'lastContactAt',
+  'dateConverted',
+] as const;
+
+export type SortField = (typeof SORTABLE_FIELDS)[number];
+
+export interface LeadListQuery {
+  page: number;
+  pageSize: number;
+  sort: { field: SortField; order: 'asc' | 'desc' }[];
+  q?: string;
+  filters?: Record<string, unknown>;
+  includeConverted: boolean;
+  includeLost: boolean;
+  includeJunk: boolean;
+  /** `me`, `unassigned` or a staff id. */
+  assignedTo?: 'me' | 'unassigned' | number;
+}
+
+const KNOWN = [
+  'page',
+  'pageSize',
+  'sort',
+  'q',
+  'filters',
+  'includeConverted',
+  'includeLost',
+  'includeJunk',
+  'assignedTo',
+];
+
+const flag = () => yup.boolean().typeError('must be true or false').default(false);
+
+const schema = yup.object({
+  page: yup
+    .number()
+    .typeError('must be a whole number')
+    .integer('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .default(1),
+  pageSize: yup
+    .number()
+    .typeError('must be a whole number')
+    .integer('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+    .default(DEFAULT_PAGE_SIZE),
+  q: yup.string().trim().max(SHORT_TEXT, `must be at most ${SHORT_TEXT} characters`),
+  filters: yup.object().typeError('must use the filters[field][$operator]=value syntax'),
+  includeConverted: flag(),
+  includeLost: flag(),
+  includeJunk: flag(),
+});
+
+const parseSort = (raw: unknown): LeadListQuery['sort'] => {
+  if (raw === undefined || raw === '') return [{ field: 'createdAt', order: 'desc' }];
+  const parts = (Array.isArray(raw) ? raw : String(raw).split(',')).map((part) => String(part).trim());
+  return parts.map((part) => {
+    const [field, order = 'asc'] = part.split(':');
+    if (
+      !(SORTABLE_FIELDS as readonly string[]).includes(field) ||
+      !['asc', 'desc'].includes(order.toLowerCase())
+    ) {
+      throw validationError([
+        {
+          path: ['sort'],
+          message: `"${part}" is not a valid sort: use field:asc|desc with one of ${SORTABLE_FIELDS.join(', ')}`,
+        },
+      ]);
+    }
+    return { field: field as SortField, order: order.toLowerCase() as 'asc' | 'desc' };
+  });
+};
+
+const parseAssignedTo = (raw: unknown): LeadListQuery['assignedTo'] => {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'me' || raw === 'unassigned') return raw;
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) {
+    throw validationError([{ path: ['assignedTo'], message: 'must be "me", "unassigned" or a staff id' }]);
+  }
+  return id;
+};
+
+/** Validates the query of GET /crm/leads and /crm/leads/board (filters are checked against RBAC later). */
+export const validateLeadListQuery = async (query: Record<string, unknown>): Promise<LeadListQuery> => {
+  const unknown = Object.keys(query).filter((key) => !KNOWN.includes(key));
+  if (unknown.length) {
+    throw validationError(
+      unknown.map((key) => ({ path: [key], message: 'is not a parameter of the leads list' }))
+    );
+  }
+  const { sort, assignedTo, ...rest } = query;
+  const parsed = await validateBody<Omit<LeadListQuery, 'sort' | 'assignedTo'>>(schema, rest);
+  return { ...parsed, sort: parseSort(sort), assignedTo: parseAssignedTo(assignedTo) };
+};
+
+/** Validates `page` and `pageSize` of the paginated section lists (activity, notes, ...). */
+export const validatePagination = async (query: Record<string, unknown>) =>
+  validateBody<{ page: number; pageSize: number }>(schema.pick(['page', 'pageSize']), {
+    page: query.page,
+    pageSize: query.pageSize,
+  });

@@ -1,0 +1,174 @@
+/** SPEC §4 and §9: the default list, its flags, filters, search, sort and pagination, and bad queries. */
+import type { Core } from '@strapi/strapi';
+import { createLead, references } from '../helpers/leads';
+import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { createStaff, type Staff } from '../helpers/users';
+
+let strapi: Core.Strapi;
+let manager: Staff;
+let seller: Staff;
+let refs: Awaited<ReturnType<typeof references>>;
+const names = (body: { data: { name: string }[] }) => body.data.map((l) => l.name).sort();
+
+beforeAll(async () => {
+  strapi = await startStrapi();
+  manager = await createStaff(strapi, 'Sales Manager');
+  seller = await createStaff(strapi, 'Sales Staff');
+  refs = await references(strapi);
+  const vip = await strapi.documents('plugin::crm.tag').create({ data: { name: 'vip' } });
+  const base = { createdBy: manager.id, isPublic: true };
+  await createLead(strapi, {
+    ...base,
+    name: 'Open Olga',
+    email: 'olga@acme.test',
+    company: 'Acme',
+    value: 100,
+    tags: [vip.documentId],
+    assignedTo: seller.id,
+  });
+  await createLead(strapi, {
+    ...base,
+    name: 'Open Oscar',
+    phone: '+44 555 0101',
+    value: 5000,
+    source: refs.source.Referral,
+    status: refs.status.Qualified,
+  });
+  await createLead(strapi, { ...base, name: 'Lost Lena', lost: true });
+  await createLead(strapi, { ...base, name: 'Junk Jim', junk: true });
+  await createLead(strapi, {
+    ...base,
+    name: 'Converted Carl',
+    status: refs.status.Customer,
+    dateConverted: new Date(),
+  });
+});
+
+afterAll(async () => {
+  await stopStrapi(strapi);
+});
+
+describe('GET /crm/leads', () => {
+  it('excludes converted, lost and junk leads by default, newest first', async () => {
+    const res = await manager.get('/crm/leads');
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((l: { name: string }) => l.name)).toEqual(['Open Oscar', 'Open Olga']);
+    expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 2 });
+  });
+
+  it('answers each lead with status, source, assignee (id and names only) and tags', async () => {
+    const res = await manager.get('/crm/leads?q=olga');
+    const [olga] = res.body.data;
+    expect(olga.status).toMatchObject({ name: 'New', isCustomerStatus: false });
+    expect(olga.source).toMatchObject({ name: 'Website' });
+    expect(olga.assignedTo).toEqual({
+      id: seller.id,
+      firstname: seller.firstname,
+      lastname: seller.lastname,
+    });
+    expect(olga.tags).toEqual([expect.objectContaining({ name: 'vip' })]);
+    expect(olga.value).toBe(100);
+    expect(JSON.stringify(res.body)).not.toContain(seller.email);
+  });
+
+  it.each([
+    ['includeConverted=true', ['Converted Carl', 'Open Olga', 'Open Oscar']],
+    ['includeLost=true', ['Lost Lena', 'Open Olga', 'Open Oscar']],
+    ['includeJunk=true', ['Junk Jim', 'Open Olga', 'Open Oscar']],
+    [
+      'includeConverted=true&includeLost=true&includeJunk=true',
+      ['Converted Carl', 'Junk Jim', 'Lost Lena', 'Open Olga', 'Open Oscar'],
+    ],
+  ])('brings excluded leads back with %s', async (flags, expected) => {
+    expect(names((await manager.get(`/crm/leads?${flags}`)).body)).toEqual(expected);
+  });
+
+  it('shows converted leads when filtering on the customer status', async () => {
+    const res = await manager.get(`/crm/leads?filters[status][documentId][$eq]=${refs.status.Customer}`);
+    expect(names(res.body)).toEqual(['Converted Carl']);
+  });
+
+  it('shows lost leads when filtering on lost', async () => {
+    expect(names((await manager.get('/crm/leads?filters[lost][$eq]=true')).body)).toEqual(['Lost Lena']);
+  });
+
+  it.each([
+    ['search on name', 'q=oSCar', ['Open Oscar']],
+    ['search on email', 'q=olga@acme', ['Open Olga']],
+    ['search on company', 'q=acme', ['Open Olga']],
+    ['search on phone', 'q=555 0101', ['Open Oscar']],
+    ['a status filter', `filters[status][documentId][$eq]=${'QUALIFIED'}`, ['Open Oscar']],
+    ['a source filter', `filters[source][name][$eq]=Referral`, ['Open Oscar']],
+    ['assignedTo=me', 'assignedTo=me', []],
+    ['assignedTo=<id>', 'assignedTo=SELLER', ['Open Olga']],
+    ['assignedTo=unassigned', 'assignedTo=unassigned', ['Open Oscar']],
+    ['a tag filter', 'filters[tags][name][$eq]=vip', ['Open Olga']],
+    ['a value range', 'filters[value][$gte]=1000&filters[value][$lte]=9000', ['Open Oscar']],
+    ['public leads', 'filters[isPublic][$eq]=true', ['Open Olga', 'Open Oscar']],
+    ['a created date range', 'filters[createdAt][$gte]=2000-01-01&filters[createdAt][$lt]=2000-01-02', []],
+  ])('filters with %s', async (_label, query, expected) => {
+    const url = `/crm/leads?${query.replace('QUALIFIED', refs.status.Qualified).replace('SELLER', String(seller.id))}`;
+    const res = await manager.get(url);
+    expect(res.status).toBe(200);
+    expect(names(res.body)).toEqual(expected);
+  });
+
+  it('paginates with totals and sorts on request', async () => {
+    const page1 = await manager.get('/crm/leads?includeLost=true&includeJunk=true&pageSize=2&sort=name:asc');
+    expect(page1.body.data.map((l: { name: string }) => l.name)).toEqual(['Junk Jim', 'Lost Lena']);
+    expect(page1.body.meta.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 4 });
+    const page2 = await manager.get(
+      '/crm/leads?includeLost=true&includeJunk=true&pageSize=2&page=2&sort=name:asc'
+    );
+    expect(page2.body.data.map((l: { name: string }) => l.name)).toEqual(['Open Olga', 'Open Oscar']);
+    const byValue = await manager.get('/crm/leads?sort=value:desc');
+    expect(byValue.body.data.map((l: { name: string }) => l.name)).toEqual(['Open Oscar', 'Open Olga']);
+  });
+
+  it.each([
+    ['pageSize=10000', 'pageSize'],
+    ['pageSize=0', 'pageSize'],
+    ['page=abc', 'page'],
+    ['sort=password:asc', 'sort'],
+    ['sort=name:sideways', 'sort'],
+    ['includeLost=maybe', 'includeLost'],
+    ['assignedTo=someone', 'assignedTo'],
+    ['populate=*', 'populate'],
+  ])('answers 400 naming the parameter for %s', async (query, path) => {
+    const res = await manager.get(`/crm/leads?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(path);
+  });
+
+  it.each([
+    'filters[assignedTo][password][$eq]=x',
+    'filters[createdBy][resetPasswordToken][$notNull]=true',
+    'filters[nope][$eq]=1',
+  ])('answers 400 to a filter on a private or unknown field: %s', async (query) => {
+    const res = await manager.get(`/crm/leads?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+  });
+});
+
+describe('GET /crm/leads/board', () => {
+  it('answers one column per status but the customer one, with totals and first leads', async () => {
+    const res = await manager.get('/crm/leads/board');
+    expect(res.status).toBe(200);
+    const columns = res.body.data.map((c: { status: { name: string }; total: number }) => [
+      c.status.name,
+      c.total,
+    ]);
+    expect(columns).toEqual([
+      ['New', 1],
+      ['Contacted', 0],
+      ['Qualified', 1],
+      ['Proposal', 0],
+    ]);
+    const withConverted = await manager.get('/crm/leads/board?includeConverted=true');
+    expect(withConverted.body.data.map((c: { status: { name: string } }) => c.status.name)).toContain(
+      'Customer'
+    );
+  });
+});

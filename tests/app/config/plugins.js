@@ -1,0 +1,15 @@
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  // The plugin under development, loaded from the repository root (its package.json `exports`).
+  crm: { enabled: true, resolve: path.resolve(__dirname, '../../..') },
+  email: {
+    config: {
+      // Records every message instead of sending it; the demo prints them to the console.
+      provider: 'strapi-provider-email-crm-capture',
+      providerOptions: { log: env.bool('EMAIL_LOG', true), outbox: env('EMAIL_OUTBOX', '') },
+      settings: { defaultFrom: 'crm@example.com', defaultReplyTo: 'crm@example.com' },
+    },
+  },
+  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'crm-demo-users-jwt-secret') } },
+});

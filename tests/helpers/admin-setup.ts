@@ -1,0 +1,16 @@
+import '@testing-library/jest-dom';
+import { server } from './msw';
+
+// Strapi's fetch client reads the backend URL from here and the admin token from storage.
+(window as unknown as { strapi: object }).strapi = {
+  backendURL: 'http://localhost:1337',
+  isEE: false,
+  features: { isEnabled: () => false },
+  flags: {},
+  future: { isEnabled: () => false },
+};
+window.localStorage.setItem('jwtToken', JSON.stringify('test-admin-token'));
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());

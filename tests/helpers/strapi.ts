@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import path from 'path';
+import request from 'supertest';
+import { prepareDatabase } from './database';
+
+export const APP_DIR = path.resolve(__dirname, '../app');
+
+const TEST_ENV = {
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',
+  DEMO_USERS: 'false',
+  ADMIN_RATE_LIMIT: 'false',
+  EMAIL_LOG: 'false',
+};
+
+/**
+ * Boots the test app (tests/app, with the built plugin) on an empty database and mounts its
+ * routes. `{ keepDatabase: true }` boots again on the database of the previous boot.
+ */
+export const startStrapi = async ({ keepDatabase = false } = {}): Promise<Core.Strapi> => {
+  Object.assign(process.env, TEST_ENV);
+  if (!keepDatabase) await prepareDatabase();
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
+  await strapi.load();
+  await strapi.server.mount();
+  return strapi;
+};
+
+export const stopStrapi = async (strapi: Core.Strapi | undefined) => {
+  await strapi?.destroy();
+};
+
+/** supertest bound to the booted app's HTTP server. */
+export const http = (strapi: Core.Strapi) => request(strapi.server.httpServer);

@@ -1,0 +1,53 @@
+const path = require('path');
+
+const rootDir = path.resolve(__dirname, '..');
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const transform = { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc };
+
+/** Three projects: server unit tests, API tests on a booted Strapi, admin component tests. */
+module.exports = {
+  rootDir,
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+    },
+    {
+      displayName: 'api',
+      rootDir,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/api-setup.ts'],
+      // Strapi's document service must be the one the app loads, not a per-test-file copy.
+      modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/tests/app/dist/'],
+    },
+    {
+      displayName: 'admin',
+      rootDir,
+      testEnvironment: '<rootDir>/tests/helpers/admin-environment.js',
+      testEnvironmentOptions: { customExportConditions: [''] },
+      transform,
+      // msw 2 and its helpers ship ES modules only.
+      transformIgnorePatterns: [
+        '/node_modules/(?!(msw|@mswjs|rettime|until-async|@open-draft|outvariant|strict-event-emitter|headers-polyfill|fractional-indexing|react-dnd|dnd-core|@react-dnd/invariant|@react-dnd/asap|@react-dnd/shallowequal|react-dnd-html5-backend)/)',
+      ],
+      testMatch: ['<rootDir>/tests/admin/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/admin-setup.ts'],
+      moduleNameMapper: { '\\.(css|png|svg)(\\?raw)?$': '<rootDir>/tests/helpers/file-stub.js' },
+    },
+  ],
+};
