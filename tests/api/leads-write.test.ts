@@ -158,7 +158,10 @@ describe('PUT /crm/leads/:id', () => {
       ])
     );
     expect(
-      rows.every((r: { action: string; actor: { id: number } | null }) => r.actor?.id === seller.id || r.action === 'created')
+      rows.every(
+        (r: { action: string; actor: { id: number } | null }) =>
+          r.actor?.id === seller.id || r.action === 'created'
+      )
     ).toBe(true);
   });
 
