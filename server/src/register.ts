@@ -3,6 +3,7 @@ import { customerStatusGuard } from './middlewares/customer-status-guard';
 import { leadActivityMiddleware } from './middlewares/lead-activity';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
+import { guardContentManagerLeadRoutes } from './policies/content-manager';
 
 /**
  * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
@@ -13,6 +14,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerConditions(strapi);
   strapi.documents.use(customerStatusGuard(strapi));
   strapi.documents.use(leadActivityMiddleware(strapi));
+  guardContentManagerLeadRoutes(strapi);
 };
 
 export default register;

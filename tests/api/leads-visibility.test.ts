@@ -162,6 +162,30 @@ describe('the same rule in the Content Manager', () => {
     expect(ids.includes(privateLead.documentId)).toBe(SEES_PRIVATE[who]);
     expect(ids).toContain(publicLead.documentId);
     const detail = await users[who].get(`${CM}/${privateLead.documentId}`);
-    expect(detail.status).toBe(SEES_PRIVATE[who] ? 200 : 403);
+    expect(detail.status).toBe(SEES_PRIVATE[who] ? 200 : 404);
+  });
+
+  it('answers 404, as for a missing lead, to update, delete or clone an invisible lead', async () => {
+    const before = await strapi.db
+      .query('plugin::crm.lead')
+      .findOne({ where: { documentId: privateLead.documentId } });
+    const update = await users.other.put(`${CM}/${privateLead.documentId}`).send({ city: 'Probed' });
+    const remove = await users.other.del(`${CM}/${privateLead.documentId}`);
+    const clone = await users.other.post(`${CM}/clone/${privateLead.documentId}`).send({ name: 'Copy' });
+    const missing = await users.other.get(`${CM}/doesnotexist`);
+    expect([update.status, remove.status, clone.status, missing.status]).toEqual([404, 404, 404, 404]);
+    expect(update.body.error.name).toBe(missing.body.error.name);
+    const after = await strapi.db
+      .query('plugin::crm.lead')
+      .findOne({ where: { documentId: privateLead.documentId } });
+    expect(after).toEqual(before);
+  });
+
+  it('keeps invisible leads out of the relation picker of a customer', async () => {
+    const res = await users.other.get('/content-manager/relations/plugin::crm.customer/lead?pageSize=100');
+    expect(res.status).toBe(200);
+    const ids = res.body.results.map((l: { documentId: string }) => l.documentId);
+    expect(ids).toContain(publicLead.documentId);
+    expect(ids).not.toContain(privateLead.documentId);
   });
 });

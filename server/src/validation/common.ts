@@ -8,7 +8,7 @@ export const LONG_TEXT = 10_000;
 export const text = (max = SHORT_TEXT) =>
   yup.string().nullable().max(max, `must be at most ${max} characters`);
 
-export const requiredText = (max = SHORT_TEXT) =>
+export const requiredText = (max = SHORT_TEXT): yup.AnySchema =>
   yup.string().trim().required('is required').max(max, `must be at most ${max} characters`);
 
 export const email = () => text().email('must be a valid email address');

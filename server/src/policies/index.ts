@@ -1,0 +1,3 @@
+import leadVisible from './lead-visible';
+
+export default { 'lead-visible': leadVisible };
