@@ -32,6 +32,7 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/api-setup.ts'],
+      globalTeardown: '<rootDir>/tests/helpers/api-teardown.ts',
       // Strapi's document service must be the one the app loads, not a per-test-file copy.
       modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/tests/app/dist/'],
     },

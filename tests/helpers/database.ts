@@ -14,8 +14,11 @@ export const databaseClient = (): DatabaseClient => {
 
 const worker = () => process.env.JEST_WORKER_ID ?? '1';
 
-/** One database per Jest worker, named so that two workers never share one. */
-export const testDatabaseName = () => `crm_test_w${worker()}`;
+/** This run's id: set by tests/scripts/test.js, so two runs on one server never share a database. */
+const run = () => process.env.CRM_TEST_RUN ?? 'local';
+
+/** One database per run and Jest worker. */
+export const testDatabaseName = () => `crm_test_${run()}_w${worker()}`;
 
 const serverConnection = (client: 'postgres' | 'mysql') => ({
   host: process.env.DATABASE_HOST ?? '127.0.0.1',
@@ -24,27 +27,61 @@ const serverConnection = (client: 'postgres' | 'mysql') => ({
   password: process.env.DATABASE_PASSWORD ?? '',
 });
 
-const recreatePostgres = async (name: string) => {
-  const { Client } = require('pg');
-  const client = new Client({ ...serverConnection('postgres'), database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
+/** Runs statements on the server itself (not on a test database). */
+const onServer = async (
+  client: 'postgres' | 'mysql',
+  run: (query: (sql: string) => Promise<unknown>) => Promise<void>
+) => {
+  if (client === 'postgres') {
+    const { Client } = require('pg');
+    const pg = new Client({ ...serverConnection('postgres'), database: 'postgres' });
+    await pg.connect();
+    try {
+      await run((sql) => pg.query(sql).then((r: { rows: unknown[] }) => r.rows));
+    } finally {
+      await pg.end();
+    }
+    return;
   }
-};
-
-const recreateMysql = async (name: string) => {
   const mysql = require('mysql2/promise');
   const connection = await mysql.createConnection(serverConnection('mysql'));
   try {
-    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await run((sql) => connection.query(sql).then(([rows]: [unknown[]]) => rows));
   } finally {
     await connection.end();
   }
+};
+
+const recreate = (client: 'postgres' | 'mysql', name: string) =>
+  onServer(client, async (query) => {
+    if (client === 'postgres') {
+      await query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await query(`CREATE DATABASE "${name}"`);
+    } else {
+      await query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    }
+  });
+
+/** Drops every database this run created (called once, after the last test file). */
+export const dropRunDatabases = async () => {
+  const client = databaseClient();
+  if (client === 'sqlite') return;
+  const prefix = `crm_test_${run()}_w`;
+  await onServer(client, async (query) => {
+    const rows = (await query(
+      client === 'postgres'
+        ? `SELECT datname AS name FROM pg_database WHERE datname LIKE '${prefix}%'`
+        : `SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE '${prefix}%'`
+    )) as { name: string }[];
+    for (const { name } of rows) {
+      await query(
+        client === 'postgres'
+          ? `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`
+          : `DROP DATABASE IF EXISTS \`${name}\``
+      );
+    }
+  });
 };
 
 /**
@@ -60,7 +97,7 @@ export const prepareDatabase = async () => {
     return { client, name: file };
   }
   const name = testDatabaseName();
-  await (client === 'postgres' ? recreatePostgres(name) : recreateMysql(name));
+  await recreate(client, name);
   process.env.DATABASE_NAME = name;
   return { client, name };
 };

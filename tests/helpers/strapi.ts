@@ -16,10 +16,14 @@ const TEST_ENV = {
 
 /**
  * Boots the test app (tests/app, with the built plugin) on an empty database and mounts its
- * routes. `{ keepDatabase: true }` boots again on the database of the previous boot.
+ * routes. `{ keepDatabase: true }` boots again on the database of the previous boot; `env`
+ * overrides the test environment (e.g. `DEMO_USERS: 'true'` to boot the demo as it starts).
  */
-export const startStrapi = async ({ keepDatabase = false } = {}): Promise<Core.Strapi> => {
-  Object.assign(process.env, TEST_ENV);
+export const startStrapi = async ({
+  keepDatabase = false,
+  env = {},
+}: { keepDatabase?: boolean; env?: Record<string, string> } = {}): Promise<Core.Strapi> => {
+  Object.assign(process.env, TEST_ENV, env);
   if (!keepDatabase) await prepareDatabase();
   const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });

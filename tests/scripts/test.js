@@ -36,7 +36,14 @@ const passthrough = args.filter((a, i) => !['--api-only', '--db'].includes(a) &&
       report,
       ...passthrough,
     ],
-    { env: { ...process.env, DATABASE_CLIENT: db, STRAPI_TELEMETRY_DISABLED: 'true' } }
+    {
+      env: {
+        ...process.env,
+        DATABASE_CLIENT: db,
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        CRM_TEST_RUN: String(process.pid),
+      },
+    }
   );
   const label = apiOnly ? `api tests on ${db}` : `all tests (api on ${db})`;
   if (fs.existsSync(report)) {

@@ -1,3 +1,4 @@
+const { seedLeads } = require('./leads');
 const { seedStaff } = require('./staff');
 
 const truthy = (value, fallback) => (value === undefined ? fallback : !['false', '0', 'no'].includes(value));
@@ -12,6 +13,8 @@ const seed = async (strapi, env = process.env) => {
   const staff = await seedStaff(strapi, env);
   printCredentials(strapi, staff);
   if (!truthy(env.DEMO_SEED, true)) return;
+  const leads = await seedLeads(strapi, staff);
+  if (leads) strapi.log.info(`[demo] seeded ${leads} leads`);
 };
 
 const printCredentials = (strapi, staff) => {
