@@ -12,6 +12,7 @@ export default tseslint.config(
       'tests/app/dist/**',
       'tests/app/.strapi/**',
       'tests/app/.tmp/**',
+      'tests/app/types/generated/**',
       'tests/artifacts/**',
       'coverage/**',
     ],
