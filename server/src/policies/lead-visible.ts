@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
 import { getService } from '../utils';
 
-interface PolicyContext {
+export interface PolicyContext {
   params?: { model?: string; id?: string; sourceId?: string };
   state: { userAbility?: Parameters<ReturnType<typeof getService<'visibility'>>['findVisibleLead']>[0] };
 }
