@@ -33,6 +33,8 @@ export interface LeadListQuery {
   includeJunk: boolean;
   /** `me`, `unassigned` or a staff id. */
   assignedTo?: 'me' | 'unassigned' | number;
+  /** Conditions on custom-field values, checked against their definitions by the reader. */
+  customFields?: Record<string, unknown>;
 }
 
 const KNOWN = [
@@ -45,6 +47,7 @@ const KNOWN = [
   'includeLost',
   'includeJunk',
   'assignedTo',
+  'customFields',
 ];
 
 const flag = () => yup.boolean().typeError('must be true or false').default(false);
@@ -65,6 +68,7 @@ const schema = yup.object({
     .default(DEFAULT_PAGE_SIZE),
   q: yup.string().trim().max(SHORT_TEXT, `must be at most ${SHORT_TEXT} characters`),
   filters: yup.object().typeError('must use the filters[field][$operator]=value syntax'),
+  customFields: yup.object().typeError('must use the customFields[slug]=value syntax'),
   includeConverted: flag(),
   includeLost: flag(),
   includeJunk: flag(),

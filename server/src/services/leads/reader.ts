@@ -51,7 +51,8 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
         : query.assignedTo === 'unassigned'
           ? { assignedTo: { id: { $null: true } } }
           : { assignedTo: { id: query.assignedTo === 'me' ? userId : query.assignedTo } };
-    return { $and: nonEmpty([visible, userFilters, search, assignee, ...exclusions]) };
+    const customFields = await getService(strapi, 'customFieldFilter').toFilter(query.customFields);
+    return { $and: nonEmpty([visible, userFilters, search, assignee, customFields, ...exclusions]) };
   };
 
   const sortOf = (query: LeadListQuery) => [
