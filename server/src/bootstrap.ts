@@ -5,6 +5,9 @@ import { getService } from './utils';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'defaults').ensure();
   await ensureSalesRoles(strapi);
+  // Events the conversion emits, offered to Strapi's webhooks.
+  strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');
+  strapi.get('webhookStore').addAllowedEvent('CUSTOMER_CREATED', 'customer.created');
 };
 
 export default bootstrap;

@@ -1,5 +1,13 @@
 import { errors } from '@strapi/utils';
 
+/** The welcome email of a new portal login; `{{firstName}}`, `{{email}}` and `{{setPasswordUrl}}` are replaced. */
+export interface WelcomeEmailTemplate {
+  subject: string;
+  text: string;
+  /** Used instead of `text` when the customer chose no password (the link is the only way in). */
+  textWithSetPassword: string;
+}
+
 /** The plugin's configuration (`config/plugins.(js|ts)` → `crm.config`), with its defaults. */
 export interface CrmConfig {
   /** ISO 4217 code of lead and opportunity values. */
@@ -8,12 +16,30 @@ export interface CrmConfig {
   lockConvertedLeads: boolean;
   /** Portal password policy applied at conversion. */
   password: { minLength: number };
+  portal: {
+    /**
+     * The page of your site where a customer sets a password; it receives `?code=<token>` and
+     * posts it to users-permissions' POST /api/auth/reset-password. Defaults to the
+     * users-permissions "reset password page" setting.
+     */
+    resetPasswordUrl: string | null;
+    welcomeEmail: WelcomeEmailTemplate;
+  };
 }
 
 const defaultConfig: CrmConfig = {
   currency: 'USD',
   lockConvertedLeads: true,
   password: { minLength: 10 },
+  portal: {
+    resetPasswordUrl: null,
+    welcomeEmail: {
+      subject: 'Welcome to your customer portal',
+      text: 'Hello {{firstName}},\n\nYour customer portal account is ready. Log in with {{email}} and the password you chose.\n',
+      textWithSetPassword:
+        'Hello {{firstName}},\n\nYour customer portal account is ready. Choose your password here:\n{{setPasswordUrl}}\n\nThen log in with {{email}}.\n',
+    },
+  },
 };
 
 const validator = (config: CrmConfig) => {
@@ -25,6 +51,20 @@ const validator = (config: CrmConfig) => {
   }
   if (!Number.isInteger(config.password?.minLength) || config.password.minLength < 8) {
     throw new errors.ValidationError('crm.password.minLength must be an integer of at least 8');
+  }
+  const email = config.portal?.welcomeEmail;
+  if (
+    !email ||
+    ['subject', 'text', 'textWithSetPassword'].some((k) => typeof email[k as keyof typeof email] !== 'string')
+  ) {
+    throw new errors.ValidationError(
+      'crm.portal.welcomeEmail needs subject, text and textWithSetPassword strings'
+    );
+  }
+  if (email.textWithSetPassword && !email.textWithSetPassword.includes('{{setPasswordUrl}}')) {
+    throw new errors.ValidationError(
+      'crm.portal.welcomeEmail.textWithSetPassword must contain {{setPasswordUrl}}'
+    );
   }
 };
 

@@ -1,4 +1,5 @@
+import conversion from './conversion';
 import leads from './leads';
 import staff from './staff';
 
-export default { leads, staff };
+export default { conversion, leads, staff };

@@ -1,4 +1,4 @@
-import { adminPolicies, LEADS } from './policies';
+import { adminPolicies, CONVERT, LEADS } from './policies';
 
 const route = (
   method: string,
@@ -26,5 +26,7 @@ export default {
     route('POST', '/leads/:id/lost', 'leads.lost', adminPolicies(LEADS.update)),
     route('POST', '/leads/:id/junk', 'leads.junk', adminPolicies(LEADS.update)),
     route('GET', '/leads/:id/activity', 'leads.activity', adminPolicies(LEADS.read)),
+    route('GET', '/leads/:id/conversion', 'conversion.prefill', adminPolicies(...CONVERT)),
+    route('POST', '/leads/:id/convert', 'conversion.convert', adminPolicies(...CONVERT)),
   ],
 };

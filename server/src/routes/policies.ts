@@ -1,4 +1,4 @@
-import { CM_ACTION, UID } from '../uids';
+import { CM_ACTION, PLUGIN_ACTION, UID } from '../uids';
 
 type Permission = string | [action: string, subject: string];
 
@@ -15,3 +15,6 @@ export const LEADS = {
   update: [CM_ACTION.update, UID.lead] as Permission,
   delete: [CM_ACTION.delete, UID.lead] as Permission,
 };
+
+/** Converting writes the lead and creates a customer: the plugin action and both rights. */
+export const CONVERT: Permission[] = [PLUGIN_ACTION.convert, LEADS.update, [CM_ACTION.create, UID.customer]];

@@ -1,7 +1,10 @@
 import activity from './activity';
+import conversion from './conversion/convert';
+import portal from './conversion/portal';
+import prefill from './conversion/prefill';
 import customFields from './custom-fields';
-import customFieldFilter from './leads/custom-field-filter';
 import defaults from './defaults';
+import customFieldFilter from './leads/custom-field-filter';
 import leadReader from './leads/reader';
 import leadWriter from './leads/writer';
 import staff from './staff';
@@ -9,11 +12,14 @@ import visibility from './visibility';
 
 export default {
   activity,
+  conversion,
   customFieldFilter,
   customFields,
   defaults,
   leadReader,
   leadWriter,
+  portal,
+  prefill,
   staff,
   visibility,
 };

@@ -62,7 +62,11 @@ export const validateBody = async <T>(schema: yup.AnySchema, body: unknown): Pro
       const inner = error.inner.length ? error.inner : [error];
       throw validationError(
         inner.map((e: yup.ValidationError): FieldError => ({
-          path: (e.path ?? '').split('.').filter(Boolean),
+          // "customFields[0].merge" → ["customFields", "0", "merge"], as Strapi formats yup paths
+          path: (e.path ?? '')
+            .replace(/\[(\d+)\]/g, '.$1')
+            .split('.')
+            .filter(Boolean),
           message: e.message,
         }))
       );

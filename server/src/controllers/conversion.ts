@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils';
+import { validateConversion } from '../validation/conversion';
+
+/** SPEC §6: the conversion dialog's prefill and the conversion itself. */
+const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /crm/leads/:id/conversion */
+  async prefill(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'prefill').prefill(ctx.state.userAbility, ctx.params.id) };
+  },
+
+  /** POST /crm/leads/:id/convert */
+  async convert(ctx: Context) {
+    // The lead is resolved first, so a lead the caller cannot see is a 404 whatever the body holds.
+    await getService(strapi, 'visibility').findVisibleLead(ctx.state.userAbility, ctx.params.id);
+    const minPasswordLength = strapi.plugin('crm').config('password.minLength') as number;
+    const input = await validateConversion(ctx.request.body, { minPasswordLength });
+    ctx.status = 201;
+    ctx.body = {
+      data: await getService(strapi, 'conversion').convert(
+        ctx.state.userAbility,
+        ctx.state.user.id,
+        ctx.params.id,
+        input
+      ),
+    };
+  },
+});
+
+export default conversionController;

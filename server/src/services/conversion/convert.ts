@@ -1,0 +1,285 @@
+import type { Core } from '@strapi/strapi';
+import { conflictError, ForbiddenError, validationError, type FieldError } from '../../errors';
+import { getService } from '../../utils';
+import { UID } from '../../uids';
+import type { ConversionInput, CustomerInput } from '../../validation/conversion';
+import type { CustomFieldDefinition } from '../custom-fields';
+import { DETAIL_POPULATE } from '../leads/populate';
+import { leadDetail } from '../leads/serialize';
+import type { UserAbility } from '../visibility';
+import { planMerges, type PlannedMerges } from './merge';
+import type { PortalLogin } from './portal';
+import { customerSummary } from './prefill';
+import { CUSTOMER_POPULATE, customerDetail } from './serialize';
+
+/** The steps written inside the conversion's transaction, in order. */
+export const STEPS = [
+  'claim',
+  'custom-field-definitions',
+  'customer',
+  'login',
+  'notes',
+  'task',
+  'lead',
+  'activity',
+] as const;
+export type Step = (typeof STEPS)[number];
+
+type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Document Service input, which the plugin's untyped (not generated) content types cannot type. */
+type Data = Record<string, unknown>;
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Lead → customer (SPEC §6). Everything is checked first; then one transaction claims the lead
+ * (a conditional update: of concurrent conversions exactly one wins, the others get 409), writes
+ * the customer, its custom-field definitions and values, its portal login, the copied notes, the
+ * follow-up task, the lead's new state and the activity rows. The welcome email and the webhooks
+ * go out only after the commit.
+ */
+const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Test seam: awaited after each step inside the transaction; a test throws from it to prove the rollback. */
+  const hooks: { afterStep?: (step: Step) => unknown } = {};
+
+  /** The definitions a `custom` merge needs on customers: reused by slug, else created like the lead's. */
+  const ensureCustomerDefinitions = async (plan: PlannedMerges) => {
+    for (const { def } of plan.custom) {
+      const exists = await strapi.db
+        .query(UID.customField)
+        .findOne({ where: { slug: def.slug, target: 'customer' } });
+      if (exists) continue;
+      const { name, slug, type, options, personal } = def as CustomFieldDefinition;
+      await strapi.documents(UID.customField).create({
+        data: {
+          name,
+          slug,
+          type,
+          options,
+          personal,
+          target: 'customer',
+          required: false,
+          active: true,
+        } as Data,
+      });
+    }
+  };
+
+  /** Checks what needs the database, naming each bad path; returns the customer being merged into, if any. */
+  const checkAgainstDatabase = async (lead: Row, input: ConversionInput) => {
+    const errors: FieldError[] = [];
+    const definitions = await strapi.db.query(UID.customField).findMany({ where: { target: 'lead' } });
+    const { plan, errors: mergeErrors } = planMerges(
+      definitions,
+      lead.customFields ?? {},
+      input.customFields
+    );
+    errors.push(...mergeErrors);
+    const assignee = input.followUpTask?.assignedTo;
+    if (assignee && !(await getService(strapi, 'staff').assignable()).some((s) => s.id === assignee)) {
+      errors.push({
+        path: ['followUpTask', 'assignedTo'],
+        message: 'is not a staff member who can be assigned work',
+      });
+    }
+    let existing: Row | null = null;
+    if (input.existingCustomerId) {
+      existing = await strapi.db.query(UID.customer).findOne({
+        where: { documentId: input.existingCustomerId },
+        populate: { user: true },
+      });
+      if (!existing) errors.push({ path: ['existingCustomerId'], message: 'is not an existing customer' });
+    }
+    if (errors.length) throw validationError(errors);
+    return { plan, existing };
+  };
+
+  const customerData = (input: ConversionInput, plan: PlannedMerges): CustomerInput => ({
+    ...input.customer,
+    ...Object.fromEntries(plan.database.map(({ target, value }) => [target, value])),
+  });
+
+  return {
+    hooks,
+
+    /** Converts a visible, updatable, not yet converted lead; answers the customer and the updated lead. */
+    async convert(ability: UserAbility, userId: number, documentId: string, input: ConversionInput) {
+      const visibility = getService(strapi, 'visibility');
+      const lead = await visibility.findVisibleLead(ability, documentId, { tags: { fields: ['id'] } });
+      if (visibility.checker(ability).cannot.update(lead))
+        throw new ForbiddenError('You may not update this lead');
+      if (lead.dateConverted) throw conflictError('This lead is already converted');
+
+      const { plan, existing } = await checkAgainstDatabase(lead, input);
+      const data = customerData(input, plan);
+      if (!existing && data.email) {
+        const duplicate = await strapi.db
+          .query(UID.customer)
+          .findOne({ where: { email: { $eqi: data.email } } });
+        if (duplicate) {
+          throw conflictError(
+            `A customer with the email ${data.email} already exists: send its id as existingCustomerId to merge this lead into it`,
+            { existingCustomer: customerSummary(duplicate) }
+          );
+        }
+      }
+      const customerStatus = await strapi.db
+        .query(UID.leadStatus)
+        .findOne({ where: { isCustomerStatus: true } });
+      const activity = getService(strapi, 'activity');
+      const portal = getService(strapi, 'portal');
+      const now = new Date();
+
+      const { customer, login } = await strapi.db.transaction(async () => {
+        const step = async (name: Step) => hooks.afterStep?.(name);
+
+        const { count } = await strapi.db.query(UID.lead).updateMany({
+          where: { id: lead.id, dateConverted: { $null: true } },
+          data: { dateConverted: now },
+        });
+        if (count !== 1) throw conflictError('This lead is already converted');
+        await step('claim');
+
+        await ensureCustomerDefinitions(plan);
+        await step('custom-field-definitions');
+
+        const values: Record<string, unknown> = { ...(existing?.customFields ?? {}) };
+        for (const { def, value } of plan.custom)
+          if (!existing || isEmpty(values[def.slug])) values[def.slug] = value;
+        const tags = (lead.tags ?? []).map((t: Row) => t.documentId);
+        const saved = (
+          existing
+            ? await strapi.documents(UID.customer).update({
+                documentId: existing.documentId,
+                data: {
+                  ...Object.fromEntries(
+                    Object.entries(data).filter(([k, v]) => !isEmpty(v) && isEmpty(existing![k]))
+                  ),
+                  customFields: values,
+                  updatedBy: userId,
+                } as Data,
+              })
+            : await strapi.documents(UID.customer).create({
+                data: {
+                  ...data,
+                  customFields: values,
+                  tags,
+                  lead: documentId,
+                  createdBy: userId,
+                  updatedBy: userId,
+                } as Data,
+              })
+        ) as Row;
+        await step('customer');
+
+        let login: PortalLogin | null = null;
+        if (input.login.enabled && !existing?.user) {
+          login = await portal.ensureLogin(data.email!, input.login.password, saved.id);
+          await strapi
+            .documents(UID.customer)
+            .update({ documentId: saved.documentId, data: { user: login.id } as Data });
+        }
+        await step('login');
+
+        if (input.transferNotes) {
+          const notes = await strapi.db.query(UID.note).findMany({
+            where: { lead: { id: lead.id } },
+            populate: { author: true },
+            orderBy: { id: 'asc' },
+          });
+          for (const note of notes) {
+            await strapi.documents(UID.note).create({
+              data: { body: note.body, customer: saved.documentId, author: note.author?.id ?? null } as Data,
+            });
+          }
+        }
+        await step('notes');
+
+        if (input.followUpTask) {
+          const { title, dueDate = null, assignedTo = null } = input.followUpTask;
+          await strapi.documents(UID.task).create({
+            data: {
+              title,
+              dueDate,
+              assignedTo,
+              status: 'open',
+              customer: saved.documentId,
+              createdBy: userId,
+              updatedBy: userId,
+            } as Data,
+          });
+        }
+        await step('task');
+
+        await strapi.documents(UID.lead).update({
+          documentId,
+          data: {
+            status: customerStatus.documentId,
+            dateConverted: now,
+            lost: false,
+            junk: false,
+            customer: saved.documentId,
+            updatedBy: userId,
+          } as Data,
+        });
+        await step('lead');
+
+        const summary = customerSummary(saved as never);
+        await activity.record([
+          {
+            action: 'converted',
+            lead: documentId,
+            actor: userId,
+            data: { customer: summary, mergedIntoExisting: !!existing, portalLogin: !!login },
+          },
+          ...(lead.email && data.email && lead.email.toLowerCase() !== data.email.toLowerCase()
+            ? [
+                {
+                  action: 'email_changed_on_conversion',
+                  lead: documentId,
+                  actor: userId,
+                  data: { from: lead.email, to: data.email },
+                },
+              ]
+            : []),
+          {
+            action: existing ? 'lead_merged' : 'created_from_lead',
+            customer: saved.documentId,
+            actor: userId,
+            data: { lead: { documentId, name: lead.name } },
+          },
+        ]);
+        await step('activity');
+        return { customer: saved, login };
+      });
+
+      if (login?.created && input.login.sendWelcomeEmail) {
+        await portal.sendWelcome(login, data.firstName).catch(async (error: Error) => {
+          strapi.log.warn(`[crm] the welcome email to ${login.email} failed: ${error.message}`);
+          await activity.record([
+            {
+              action: 'welcome_email_failed',
+              lead: documentId,
+              actor: userId,
+              data: { to: login.email, error: error.message },
+            },
+          ]);
+        });
+      }
+
+      const [customerRow, leadRow] = await Promise.all([
+        strapi
+          .documents(UID.customer)
+          .findOne({ documentId: customer.documentId, populate: CUSTOMER_POPULATE }),
+        strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE }),
+      ]);
+      const result = { customer: customerDetail(customerRow as Row), lead: leadDetail(leadRow as Row) };
+      strapi.eventHub.emit('lead.converted', { lead: result.lead, customer: result.customer });
+      if (!existing) strapi.eventHub.emit('customer.created', { customer: result.customer });
+      return result;
+    },
+  };
+};
+
+export default conversionService;
+export type ConversionService = ReturnType<typeof conversionService>;

@@ -1,0 +1,81 @@
+import { yup } from '@strapi/utils';
+import type { FieldError } from '../../errors';
+import { CUSTOMER_TARGETS, type CustomerTarget, type MergeInstruction } from '../../validation/conversion';
+import { LONG_TEXT, SHORT_TEXT } from '../../validation/common';
+import type { CustomFieldDefinition } from '../custom-fields';
+
+export interface PlannedMerges {
+  /** Values copied into customer custom fields of the same slug (definition created when missing). */
+  custom: { def: CustomFieldDefinition; value: unknown }[];
+  /** Values written into standard customer fields. */
+  database: { target: CustomerTarget; value: string; slug: string }[];
+}
+
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** The value as the target field would store it, or undefined when it does not fit. */
+export const fitValue = (target: CustomerTarget, value: unknown): string | undefined => {
+  const kind = CUSTOMER_TARGETS[target];
+  const asText = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  if (typeof asText !== 'string') return undefined;
+  if (kind === 'email')
+    return yup.string().email().isValidSync(asText) && asText.length <= SHORT_TEXT ? asText : undefined;
+  if (kind === 'url')
+    return /^https?:\/\//i.test(asText) && yup.string().url().isValidSync(asText) ? asText : undefined;
+  return asText.length <= (kind === 'textarea' ? LONG_TEXT : SHORT_TEXT) ? asText : undefined;
+};
+
+/** A database target whose name matches the field (slug "phone", name "Website", ...) and fits its value. */
+export const suggestedTarget = (def: CustomFieldDefinition, value: unknown): CustomerTarget | undefined => {
+  const normalize = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+  const target = (Object.keys(CUSTOMER_TARGETS) as CustomerTarget[]).find(
+    (t) => normalize(t) === normalize(def.slug) || normalize(t) === normalize(def.name)
+  );
+  return target && fitValue(target, value) !== undefined ? target : undefined;
+};
+
+/**
+ * Decides where each lead custom-field value goes. Listed fields follow their instruction;
+ * the others are merged as custom fields (SPEC §6). Empty values are not carried over.
+ */
+export const planMerges = (
+  definitions: CustomFieldDefinition[],
+  values: Record<string, unknown>,
+  instructions: MergeInstruction[]
+): { plan: PlannedMerges; errors: FieldError[] } => {
+  const bySlug = new Map(definitions.map((d) => [d.slug, d]));
+  const plan: PlannedMerges = { custom: [], database: [] };
+  const errors: FieldError[] = [];
+  const listed = new Set<string>();
+
+  instructions.forEach(({ slug, merge, target }, i) => {
+    listed.add(slug);
+    const def = bySlug.get(slug);
+    if (!def) {
+      errors.push({ path: ['customFields', String(i), 'slug'], message: 'is not a custom field of leads' });
+      return;
+    }
+    const value = values[slug];
+    if (merge === 'skip' || isEmpty(value)) return;
+    if (merge === 'custom') {
+      plan.custom.push({ def, value });
+      return;
+    }
+    const fitted = fitValue(target!, value);
+    if (fitted === undefined) {
+      errors.push({
+        path: ['customFields', String(i), 'target'],
+        message: `cannot receive the value of "${def.name}" (${CUSTOMER_TARGETS[target!]} expected)`,
+      });
+      return;
+    }
+    plan.database.push({ target: target!, value: fitted, slug });
+  });
+
+  for (const def of definitions) {
+    if (!listed.has(def.slug) && !isEmpty(values[def.slug]))
+      plan.custom.push({ def, value: values[def.slug] });
+  }
+  return { plan, errors };
+};

@@ -1,0 +1,88 @@
+import type { Core } from '@strapi/strapi';
+import { conflictError } from '../../errors';
+import { getService } from '../../utils';
+import { UID } from '../../uids';
+import { CUSTOMER_TARGETS, type CustomerInput, type CustomerTarget } from '../../validation/conversion';
+import type { UserAbility } from '../visibility';
+import { suggestedTarget } from './merge';
+
+const COPIED: (keyof CustomerInput)[] = [
+  'position',
+  'email',
+  'phone',
+  'company',
+  'website',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'country',
+];
+
+/** "Mary Ann de la Cruz" → first name "Mary", last name "Ann de la Cruz": every word is kept. */
+export const splitName = (name: string) => {
+  const [firstName = '', ...rest] = name.trim().split(/\s+/);
+  return { firstName, lastName: rest.join(' ') };
+};
+
+export const customerSummary = (
+  customer: {
+    documentId: string;
+    firstName: string;
+    lastName?: string | null;
+    email?: string | null;
+    company?: string | null;
+  } | null
+) =>
+  customer
+    ? {
+        documentId: customer.documentId,
+        firstName: customer.firstName,
+        lastName: customer.lastName ?? null,
+        email: customer.email ?? null,
+        company: customer.company ?? null,
+      }
+    : null;
+
+/** GET /crm/leads/:id/conversion: what the conversion dialog starts from (SPEC §6). */
+const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The prefilled customer, the lead's custom fields with a suggested merge, the targets and any customer with this email. */
+  async prefill(ability: UserAbility, documentId: string) {
+    const lead = await getService(strapi, 'visibility').findVisibleLead(ability, documentId);
+    if (lead.dateConverted) throw conflictError('This lead is already converted');
+
+    const customer: CustomerInput = {
+      ...splitName(lead.name),
+      ...Object.fromEntries(COPIED.map((field) => [field, lead[field] ?? null])),
+    } as CustomerInput;
+    const values: Record<string, unknown> = lead.customFields ?? {};
+    const definitions = await getService(strapi, 'customFields').definitions('lead');
+    const customFields = definitions.map((def) => {
+      const value = values[def.slug] ?? null;
+      const target = value === null ? undefined : suggestedTarget(def, value);
+      return {
+        slug: def.slug,
+        name: def.name,
+        type: def.type,
+        value,
+        suggestedMerge: value === null ? 'skip' : target ? 'database' : 'custom',
+        ...(target ? { suggestedTarget: target } : {}),
+      };
+    });
+    const existing = lead.email
+      ? await strapi.db.query(UID.customer).findOne({ where: { email: { $eqi: lead.email } } })
+      : null;
+    return {
+      customer,
+      customFields,
+      targets: (Object.entries(CUSTOMER_TARGETS) as [CustomerTarget, string][]).map(([field, type]) => ({
+        field,
+        type,
+      })),
+      existingCustomer: customerSummary(existing),
+    };
+  },
+});
+
+export default prefillService;
+export type PrefillService = ReturnType<typeof prefillService>;
