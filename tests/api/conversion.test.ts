@@ -217,12 +217,10 @@ describe('POST /crm/leads/:id/convert', () => {
   it('lands every prefilled field on the customer when the prefill is sent back, with a merge into country', async () => {
     const lead = await qualifiedLead();
     const prefill = (await seller.get(`/crm/leads/${lead.documentId}/conversion`)).body.data;
-    const res = await seller
-      .post(`/crm/leads/${lead.documentId}/convert`)
-      .send({
-        customer: prefill.customer,
-        customFields: [{ slug: 'region', merge: 'database', target: 'country' }],
-      });
+    const res = await seller.post(`/crm/leads/${lead.documentId}/convert`).send({
+      customer: prefill.customer,
+      customFields: [{ slug: 'region', merge: 'database', target: 'country' }],
+    });
     expect(res.status).toBe(201);
     expect(res.body.data.customer).toMatchObject({ ...prefill.customer, country: 'Europe' });
     expect(res.body.data.customer.customFields).not.toHaveProperty('region');

@@ -1,4 +1,7 @@
-import { adminPolicies, CONVERT, LEADS } from './policies';
+import { SECTIONS } from '../services/sections';
+import { CM_ACTION } from '../uids';
+import { SECTION_KINDS } from '../validation/sections';
+import { adminPolicies, ANONYMIZE, CONVERT, EXPORT, LEADS } from './policies';
 
 const route = (
   method: string,
@@ -28,5 +31,37 @@ export default {
     route('GET', '/leads/:id/activity', 'leads.activity', adminPolicies(LEADS.read)),
     route('GET', '/leads/:id/conversion', 'conversion.prefill', adminPolicies(...CONVERT)),
     route('POST', '/leads/:id/convert', 'conversion.convert', adminPolicies(...CONVERT)),
+    route('GET', '/leads/:id/export', 'gdpr.export', adminPolicies(...EXPORT)),
+    route('POST', '/leads/:id/anonymize', 'gdpr.anonymize', adminPolicies(...ANONYMIZE)),
+    // Sections of a lead: the section's own Content Manager rights, and the lead's visibility.
+    ...SECTION_KINDS.flatMap((kind) => {
+      const uid = SECTIONS[kind].uid;
+      return [
+        route(
+          'GET',
+          `/leads/:id/${kind}`,
+          `sections.${kind}List`,
+          adminPolicies(LEADS.read, [CM_ACTION.read, uid])
+        ),
+        route(
+          'POST',
+          `/leads/:id/${kind}`,
+          `sections.${kind}Create`,
+          adminPolicies(LEADS.read, [CM_ACTION.create, uid])
+        ),
+        route(
+          'PUT',
+          `/${kind}/:id`,
+          `sections.${kind}Update`,
+          adminPolicies(LEADS.read, [CM_ACTION.update, uid])
+        ),
+        route(
+          'DELETE',
+          `/${kind}/:id`,
+          `sections.${kind}Delete`,
+          adminPolicies(LEADS.read, [CM_ACTION.delete, uid])
+        ),
+      ];
+    }),
   ],
 };

@@ -18,3 +18,7 @@ export const LEADS = {
 
 /** Converting writes the lead and creates a customer: the plugin action and both rights. */
 export const CONVERT: Permission[] = [PLUGIN_ACTION.convert, LEADS.update, [CM_ACTION.create, UID.customer]];
+
+/** GDPR: the plugin actions, with reading (export) or updating (anonymize) the lead. */
+export const EXPORT: Permission[] = [PLUGIN_ACTION.export, LEADS.read];
+export const ANONYMIZE: Permission[] = [PLUGIN_ACTION.anonymize, LEADS.update];

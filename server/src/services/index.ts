@@ -4,9 +4,11 @@ import portal from './conversion/portal';
 import prefill from './conversion/prefill';
 import customFields from './custom-fields';
 import defaults from './defaults';
+import gdpr from './gdpr';
 import customFieldFilter from './leads/custom-field-filter';
 import leadReader from './leads/reader';
 import leadWriter from './leads/writer';
+import sections from './sections';
 import staff from './staff';
 import visibility from './visibility';
 
@@ -16,10 +18,12 @@ export default {
   customFieldFilter,
   customFields,
   defaults,
+  gdpr,
   leadReader,
   leadWriter,
   portal,
   prefill,
+  sections,
   staff,
   visibility,
 };

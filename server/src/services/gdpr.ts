@@ -1,0 +1,149 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils';
+import { UID } from '../uids';
+import { DETAIL_POPULATE } from './leads/populate';
+import { leadDetail } from './leads/serialize';
+import { SECTIONS, serializeSection } from './sections';
+import type { UserAbility } from './visibility';
+
+type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The lead fields that identify a person; status, source, value, location and dates stay (statistics). */
+export const PERSONAL_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'address',
+  'position',
+  'website',
+  'description',
+] as const;
+
+export const ERASED = '[erased]';
+
+/** Replaces every occurrence of the given values inside a JSON-able value (activity data, texts). */
+export const scrub = <T>(value: T, secrets: string[]): T => {
+  if (typeof value === 'string') {
+    return secrets.reduce<string>((text, secret) => text.split(secret).join(ERASED), value) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets)])) as T;
+  }
+  return value;
+};
+
+/** GDPR (SPEC §5): everything held about a lead, and its anonymization. */
+const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const sectionRows = async (leadId: number | string) =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(SECTIONS).map(async ([kind, spec]) => {
+          const rows = (await strapi.documents(spec.uid).findMany({
+            filters: { lead: { id: leadId } },
+            sort: [{ createdAt: 'asc' }, { id: 'asc' }],
+            populate: {
+              lead: { fields: ['name'] },
+              ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
+            } as never,
+          })) as Row[];
+          return [kind, rows.map((row) => serializeSection(spec, row))];
+        })
+      )
+    );
+
+  return {
+    /** Every record about the lead: fields, custom fields, sections, activity, attachment metadata, consents. */
+    async export(ability: UserAbility, userId: number, documentId: string) {
+      const lead = await getService(strapi, 'visibility').findVisibleLead(
+        ability,
+        documentId,
+        DETAIL_POPULATE
+      );
+      const activity = await strapi.db.query(UID.activity).findMany({
+        where: { lead: { id: lead.id } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        populate: { actor: { select: ['id', 'firstname', 'lastname'] } },
+      });
+      await getService(strapi, 'activity').record([
+        { action: 'exported', lead: documentId, actor: userId, data: {} },
+      ]);
+      return {
+        exportedAt: new Date().toISOString(),
+        lead: leadDetail(lead as Row),
+        ...(await sectionRows(lead.id)),
+        consents: activity
+          .filter((a: Row) => a.action === 'consent_given')
+          .map((a: Row) => ({ ...a.data, at: a.createdAt })),
+        activity: activity.map((a: Row) => ({
+          action: a.action,
+          data: a.data,
+          actor: a.actor
+            ? { id: a.actor.id, firstname: a.actor.firstname, lastname: a.actor.lastname }
+            : null,
+          createdAt: a.createdAt,
+        })),
+      };
+    },
+
+    /**
+     * Erases the lead's personal fields, its personal custom-field values and its attachments, and
+     * every trace of those values in its sections and activity rows; keeps the statistics.
+     */
+    async anonymize(ability: UserAbility, userId: number, documentId: string) {
+      const visibility = getService(strapi, 'visibility');
+      const lead = await visibility.findVisibleLead(ability, documentId, { attachments: true });
+      const personalDefs = await strapi.db
+        .query(UID.customField)
+        .findMany({ where: { target: 'lead', personal: true } });
+      const personalSlugs = new Set(personalDefs.map((d: Row) => d.slug));
+      const customFields = { ...(lead.customFields ?? {}) };
+      const secrets = [
+        ...PERSONAL_FIELDS.map((f) => lead[f]),
+        ...[...personalSlugs].map((slug) => customFields[slug]),
+      ]
+        .flat()
+        .filter((v): v is string => typeof v === 'string' && v.trim().length >= 3)
+        .sort((a, b) => b.length - a.length);
+      for (const slug of personalSlugs) delete customFields[slug];
+
+      await strapi.db.transaction(async () => {
+        // Straight to the rows: through the Document Service, the activity log would record the
+        // erased values as the "old" side of a field change.
+        await strapi.db.query(UID.lead).update({
+          where: { id: lead.id },
+          data: {
+            ...Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null])),
+            name: 'Anonymized lead',
+            customFields,
+            attachments: [],
+          },
+        });
+        for (const spec of Object.values(SECTIONS)) {
+          const rows = await strapi.db.query(spec.uid).findMany({ where: { lead: { id: lead.id } } });
+          for (const row of rows) {
+            const cleaned = scrub(Object.fromEntries(spec.fields.map((f) => [f, row[f]])), secrets);
+            await strapi.db.query(spec.uid).update({ where: { id: row.id }, data: cleaned });
+          }
+        }
+        const activity = await strapi.db.query(UID.activity).findMany({ where: { lead: { id: lead.id } } });
+        for (const row of activity) {
+          await strapi.db
+            .query(UID.activity)
+            .update({ where: { id: row.id }, data: { data: scrub(row.data ?? {}, secrets) } });
+        }
+        await getService(strapi, 'activity').record([
+          { action: 'anonymized', lead: documentId, actor: userId, data: {} },
+        ]);
+      });
+      // Files go after the commit: a storage provider cannot take part in the transaction.
+      for (const file of (lead.attachments ?? []) as Row[]) {
+        await strapi.plugin('upload').service('upload').remove(file);
+      }
+      return getService(strapi, 'leadReader').findOne(ability, documentId);
+    },
+  };
+};
+
+export default gdprService;
+export type GdprService = ReturnType<typeof gdprService>;

@@ -1,0 +1,208 @@
+import type { Core } from '@strapi/strapi';
+import { ForbiddenError, NotFoundError, validationError } from '../../errors';
+import { getService } from '../../utils';
+import { UID, type CrmUid } from '../../uids';
+import type { SectionKind } from '../../validation/sections';
+import { staff } from '../leads/serialize';
+import type { UserAbility } from '../visibility';
+
+type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, unknown>;
+
+interface SectionSpec {
+  uid: CrmUid;
+  singular: string;
+  /** The staff relation of the record, and whether the caller fills it (a note's author). */
+  staffField?: { name: string; setToCaller?: boolean };
+  fields: string[];
+}
+
+export const SECTIONS: Record<SectionKind, SectionSpec> = {
+  notes: {
+    uid: UID.note,
+    singular: 'note',
+    staffField: { name: 'author', setToCaller: true },
+    fields: ['body'],
+  },
+  tasks: {
+    uid: UID.task,
+    singular: 'task',
+    staffField: { name: 'assignedTo' },
+    fields: ['title', 'dueDate', 'status'],
+  },
+  reminders: {
+    uid: UID.reminder,
+    singular: 'reminder',
+    staffField: { name: 'staff' },
+    fields: ['remindAt', 'message', 'notified'],
+  },
+  opportunities: {
+    uid: UID.opportunity,
+    singular: 'opportunity',
+    fields: ['name', 'value', 'stage', 'closeDate'],
+  },
+};
+
+const populateOf = (spec: SectionSpec) => ({
+  lead: { fields: ['name'] },
+  customer: { fields: ['firstName', 'lastName'] },
+  ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
+});
+
+/** A section record as the API answers it. */
+export const serializeSection = (spec: SectionSpec, row: Row) => ({
+  documentId: row.documentId,
+  ...Object.fromEntries(
+    spec.fields.map((f) => [f, f === 'value' && row[f] != null ? Number(row[f]) : (row[f] ?? null)])
+  ),
+  ...(spec.staffField ? { [spec.staffField.name]: staff(row[spec.staffField.name]) } : {}),
+  lead: row.lead ? { documentId: row.lead.documentId, name: row.lead.name } : null,
+  customer: row.customer ? { documentId: row.customer.documentId, firstName: row.customer.firstName } : null,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+/**
+ * The sections of a lead's profile (notes, tasks, reminders, opportunities). Every access resolves
+ * the lead through the visibility service first: a section of a lead one cannot see is a 404.
+ */
+const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const visibility = () => getService(strapi, 'visibility');
+  const activity = () => getService(strapi, 'activity');
+
+  const checkStaff = async (spec: SectionSpec, input: Data) => {
+    const field = spec.staffField;
+    if (!field || field.setToCaller || input[field.name] === undefined || input[field.name] === null) return;
+    const assignable = await getService(strapi, 'staff').assignable();
+    if (!assignable.some((s) => s.id === input[field.name])) {
+      throw validationError([
+        { path: [field.name], message: 'is not a staff member who can be assigned work' },
+      ]);
+    }
+  };
+
+  /** The record and, when it hangs off a lead, that lead if visible; else a 404 naming the record. */
+  const findItem = async (kind: SectionKind, ability: UserAbility, documentId: string) => {
+    const spec = SECTIONS[kind];
+    const row = (await strapi
+      .documents(spec.uid)
+      .findOne({ documentId, populate: populateOf(spec) as never })) as Row | null;
+    const notFound = () =>
+      new NotFoundError(`${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} not found`);
+    if (!row) throw notFound();
+    if (row.lead)
+      await visibility()
+        .findVisibleLead(ability, row.lead.documentId)
+        .catch(() => Promise.reject(notFound()));
+    return { spec, row };
+  };
+
+  const mayChange = (kind: SectionKind, ability: UserAbility, userId: number, row: Row) => {
+    // A note belongs to its author: others who see the lead read it; only managers may change it.
+    if (kind === 'notes' && row.author?.id !== userId && !visibility().readsAllLeads(ability)) {
+      throw new ForbiddenError('Only its author or a manager may change this note');
+    }
+  };
+
+  return {
+    /** One page of a lead's section, newest first. */
+    async list(
+      kind: SectionKind,
+      ability: UserAbility,
+      leadId: string,
+      { page, pageSize }: { page: number; pageSize: number }
+    ) {
+      await visibility().findVisibleLead(ability, leadId);
+      const spec = SECTIONS[kind];
+      const filters = { lead: { documentId: leadId } };
+      const [rows, total] = await Promise.all([
+        strapi.documents(spec.uid).findMany({
+          filters,
+          sort: [{ createdAt: 'desc' }, { id: 'desc' }],
+          start: (page - 1) * pageSize,
+          limit: pageSize,
+          populate: populateOf(spec) as never,
+        }),
+        strapi.documents(spec.uid).count({ filters }),
+      ]);
+      return {
+        data: (rows as Row[]).map((row) => serializeSection(spec, row)),
+        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+      };
+    },
+
+    /** Adds a record to a visible lead and logs it on the lead. */
+    async create(kind: SectionKind, ability: UserAbility, userId: number, leadId: string, input: Data) {
+      await visibility().findVisibleLead(ability, leadId);
+      const spec = SECTIONS[kind];
+      await checkStaff(spec, input);
+      const staffValue = spec.staffField?.setToCaller
+        ? userId
+        : (input[spec.staffField?.name ?? ''] ?? (kind === 'reminders' ? userId : undefined));
+      const row = (await strapi.documents(spec.uid).create({
+        data: {
+          ...input,
+          ...(spec.staffField && staffValue !== undefined ? { [spec.staffField.name]: staffValue } : {}),
+          lead: leadId,
+          createdBy: userId,
+          updatedBy: userId,
+        } as Data,
+        populate: populateOf(spec) as never,
+      })) as Row;
+      await activity().record([
+        {
+          action: `${spec.singular}_added`,
+          lead: leadId,
+          actor: userId,
+          data: { [spec.singular]: row.documentId },
+        },
+      ]);
+      return serializeSection(spec, row);
+    },
+
+    /** Changes a record of a visible lead (a note: its author or a manager only) and logs it. */
+    async update(kind: SectionKind, ability: UserAbility, userId: number, documentId: string, input: Data) {
+      const { spec, row } = await findItem(kind, ability, documentId);
+      mayChange(kind, ability, userId, row);
+      await checkStaff(spec, input);
+      const updated = (await strapi.documents(spec.uid).update({
+        documentId,
+        data: { ...input, updatedBy: userId } as Data,
+        populate: populateOf(spec) as never,
+      })) as Row;
+      const changed = Object.keys(input).filter((k) => JSON.stringify(row[k]) !== JSON.stringify(updated[k]));
+      if (row.lead && changed.length) {
+        await activity().record([
+          {
+            action: `${spec.singular}_updated`,
+            lead: row.lead.documentId,
+            actor: userId,
+            data: { [spec.singular]: documentId, fields: changed },
+          },
+        ]);
+      }
+      return serializeSection(spec, updated);
+    },
+
+    /** Deletes a record of a visible lead (a note: its author or a manager only) and logs it. */
+    async remove(kind: SectionKind, ability: UserAbility, userId: number, documentId: string) {
+      const { spec, row } = await findItem(kind, ability, documentId);
+      mayChange(kind, ability, userId, row);
+      await strapi.documents(spec.uid).delete({ documentId });
+      if (row.lead) {
+        await activity().record([
+          {
+            action: `${spec.singular}_deleted`,
+            lead: row.lead.documentId,
+            actor: userId,
+            data: { [spec.singular]: documentId },
+          },
+        ]);
+      }
+      return serializeSection(spec, row);
+    },
+  };
+};
+
+export default sectionsService;
+export type SectionsService = ReturnType<typeof sectionsService>;

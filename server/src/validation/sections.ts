@@ -1,0 +1,77 @@
+import { yup } from '@strapi/utils';
+import { LONG_TEXT, rejectUnknownKeys, SHORT_TEXT, staffId, text, unwrapData, validateBody } from './common';
+
+const isoDate = () =>
+  yup
+    .string()
+    .nullable()
+    .matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
+const string = (max: number) => yup.string().trim().max(max, `must be at most ${max} characters`);
+
+/** The writable fields of each section. */
+const FIELDS = {
+  notes: { body: string(LONG_TEXT) },
+  tasks: {
+    title: string(SHORT_TEXT),
+    dueDate: isoDate(),
+    status: yup.mixed().oneOf(['open', 'done'], 'must be open or done'),
+    assignedTo: staffId(),
+  },
+  reminders: {
+    remindAt: yup.date().typeError('must be a date and time'),
+    message: string(LONG_TEXT),
+    staff: staffId(),
+  },
+  opportunities: {
+    name: string(SHORT_TEXT),
+    value: yup.number().typeError('must be a number').min(0, 'must be zero or more').nullable(),
+    stage: text(SHORT_TEXT),
+    closeDate: isoDate(),
+  },
+};
+
+/** Fields a record of the section cannot be without. */
+const REQUIRED: Record<SectionKind, string[]> = {
+  notes: ['body'],
+  tasks: ['title'],
+  reminders: ['remindAt', 'message'],
+  opportunities: ['name'],
+};
+
+export type SectionKind = keyof typeof FIELDS;
+export const SECTION_KINDS = Object.keys(FIELDS) as SectionKind[];
+
+const isBlank = (v: unknown) => v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Validates a section body. On create the required fields must be there; on update
+ * (`partial`) every field is optional, but a required one cannot be emptied. A reminder's time,
+ * when given, must be in the future.
+ */
+export const validateSection = async (
+  kind: SectionKind,
+  body: unknown,
+  { partial }: { partial: boolean }
+) => {
+  const fields = FIELDS[kind] as Record<string, yup.AnySchema>;
+  const data = rejectUnknownKeys(unwrapData(body), Object.keys(fields), kind.replace(/s$/, ''));
+  const shape = Object.fromEntries(
+    Object.entries(fields).map(([name, schema]) => {
+      if (!REQUIRED[kind].includes(name)) return [name, schema];
+      return [
+        name,
+        partial
+          ? schema.test('not-empty', 'cannot be empty', (v: unknown) => v === undefined || !isBlank(v))
+          : schema.test('required', 'is required', (v: unknown) => v !== undefined && !isBlank(v)),
+      ];
+    })
+  );
+  if (kind === 'reminders') {
+    shape.remindAt = (shape.remindAt as yup.AnySchema).test(
+      'future',
+      'must be in the future',
+      (v: unknown) => v === undefined || v === null || new Date(v as string).getTime() > Date.now()
+    );
+  }
+  return validateBody<Record<string, unknown>>(yup.object(shape), data);
+};

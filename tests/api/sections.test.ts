@@ -1,0 +1,168 @@
+/** Issue 4: the sections of a lead's profile, behind the lead's visibility. */
+import type { Core } from '@strapi/strapi';
+import { countRows, createLead } from '../helpers/leads';
+import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { createStaff, type Staff } from '../helpers/users';
+
+let strapi: Core.Strapi;
+let owner: Staff;
+let colleague: Staff;
+let outsider: Staff;
+let manager: Staff;
+let publicLead: { documentId: string };
+let privateLead: { documentId: string };
+
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
+
+const SAMPLES = {
+  notes: {
+    create: { body: 'Called, wants a quote' },
+    update: { body: 'Called twice' },
+    uid: 'plugin::crm.note',
+  },
+  tasks: {
+    create: { title: 'Send quote', dueDate: '2026-12-01' },
+    update: { status: 'done' },
+    uid: 'plugin::crm.task',
+  },
+  reminders: {
+    create: { remindAt: tomorrow(), message: 'Follow up' },
+    update: { message: 'Follow up again' },
+    uid: 'plugin::crm.reminder',
+  },
+  opportunities: {
+    create: { name: 'Pilot', value: 5000, stage: 'Proposal' },
+    update: { value: 7500 },
+    uid: 'plugin::crm.opportunity',
+  },
+} as const;
+type Kind = keyof typeof SAMPLES;
+const KINDS = Object.keys(SAMPLES) as Kind[];
+
+const actionsOf = async (documentId: string) =>
+  (
+    await strapi.db
+      .query('plugin::crm.activity')
+      .findMany({ where: { lead: { documentId } }, orderBy: { id: 'asc' } })
+  ).map((a: { action: string }) => a.action);
+
+beforeAll(async () => {
+  strapi = await startStrapi();
+  owner = await createStaff(strapi, 'Sales Staff');
+  colleague = await createStaff(strapi, 'Sales Staff');
+  outsider = await createStaff(strapi, 'Sales Staff');
+  manager = await createStaff(strapi, 'Sales Manager');
+  publicLead = await createLead(strapi, { name: 'Public Pia', createdBy: owner.id, isPublic: true });
+  privateLead = await createLead(strapi, {
+    name: 'Private Pete',
+    createdBy: owner.id,
+    assignedTo: colleague.id,
+  });
+});
+
+afterAll(async () => {
+  await stopStrapi(strapi);
+});
+
+describe.each(KINDS)('%s', (kind) => {
+  const sample = SAMPLES[kind];
+
+  it('are added, listed, changed and deleted on a visible lead, each change logged on the lead', async () => {
+    const created = await owner.post(`/crm/leads/${privateLead.documentId}/${kind}`).send(sample.create);
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ lead: { documentId: privateLead.documentId } });
+    const id = created.body.data.documentId;
+
+    const list = await colleague.get(`/crm/leads/${privateLead.documentId}/${kind}`);
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((r: { documentId: string }) => r.documentId)).toContain(id);
+    expect(list.body.meta.pagination).toMatchObject({ page: 1, total: expect.any(Number) });
+
+    const updated = await owner.put(`/crm/${kind}/${id}`).send(sample.update);
+    expect(updated.status).toBe(200);
+    expect(updated.body.data).toMatchObject(sample.update);
+
+    const removed = await owner.del(`/crm/${kind}/${id}`);
+    expect(removed.status).toBe(200);
+    expect(await strapi.db.query(sample.uid).count({ where: { documentId: id } })).toBe(0);
+
+    const singular = kind === 'opportunities' ? 'opportunity' : kind.replace(/s$/, '');
+    expect(await actionsOf(privateLead.documentId)).toEqual(
+      expect.arrayContaining([`${singular}_added`, `${singular}_updated`, `${singular}_deleted`])
+    );
+  });
+
+  it('answer 404 for a lead the caller cannot see, on every route', async () => {
+    const created = await owner.post(`/crm/leads/${privateLead.documentId}/${kind}`).send(sample.create);
+    const id = created.body.data.documentId;
+    const before = await countRows(strapi, sample.uid);
+    const statuses = [
+      (await outsider.get(`/crm/leads/${privateLead.documentId}/${kind}`)).status,
+      (await outsider.post(`/crm/leads/${privateLead.documentId}/${kind}`).send(sample.create)).status,
+      (await outsider.put(`/crm/${kind}/${id}`).send(sample.update)).status,
+      (await outsider.del(`/crm/${kind}/${id}`)).status,
+    ];
+    expect(statuses).toEqual([404, 404, 404, 404]);
+    expect(await countRows(strapi, sample.uid)).toBe(before);
+    const row = await strapi.db.query(sample.uid).findOne({ where: { documentId: id } });
+    expect(row).not.toBeNull();
+  });
+});
+
+describe('notes belong to their author', () => {
+  it('a colleague who sees the lead reads the note but may not change it; a manager may', async () => {
+    const note = await owner.post(`/crm/leads/${publicLead.documentId}/notes`).send({ body: 'Mine' });
+    const id = note.body.data.documentId;
+    expect(note.body.data.author).toEqual({
+      id: owner.id,
+      firstname: owner.firstname,
+      lastname: owner.lastname,
+    });
+    const read = await outsider.get(`/crm/leads/${publicLead.documentId}/notes`);
+    expect(read.body.data.map((n: { documentId: string }) => n.documentId)).toContain(id);
+    expect((await outsider.put(`/crm/notes/${id}`).send({ body: 'Theirs' })).status).toBe(403);
+    expect((await outsider.del(`/crm/notes/${id}`)).status).toBe(403);
+    expect((await strapi.db.query('plugin::crm.note').findOne({ where: { documentId: id } })).body).toBe(
+      'Mine'
+    );
+    expect((await manager.put(`/crm/notes/${id}`).send({ body: 'Edited by the manager' })).status).toBe(200);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['notes', {}, 'body'],
+    ['notes', { body: '   ' }, 'body'],
+    ['notes', { body: 'x'.repeat(10_001) }, 'body'],
+    ['tasks', { dueDate: '2026-12-01' }, 'title'],
+    ['tasks', { title: 'T', status: 'maybe' }, 'status'],
+    ['tasks', { title: 'T', dueDate: 'tomorrow' }, 'dueDate'],
+    ['tasks', { title: 'T', assignedTo: 99999 }, 'assignedTo'],
+    ['reminders', { remindAt: '2020-01-01T00:00:00Z', message: 'Too late' }, 'remindAt'],
+    ['reminders', { remindAt: 'never', message: 'x' }, 'remindAt'],
+    ['reminders', { remindAt: tomorrow() }, 'message'],
+    ['opportunities', { name: 'Deal', value: -5 }, 'value'],
+    ['opportunities', { value: 5 }, 'name'],
+    ['notes', { body: 'ok', author: 1 }, 'author'],
+  ])('%s: %j is a 400 naming %s, and nothing is written', async (kind, payload, path) => {
+    const uid = SAMPLES[kind as Kind].uid;
+    const before = await countRows(strapi, uid);
+    const res = await owner.post(`/crm/leads/${publicLead.documentId}/${kind}`).send(payload);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(path);
+    expect(await countRows(strapi, uid)).toBe(before);
+  });
+
+  it('an update cannot empty a required field', async () => {
+    const note = await owner.post(`/crm/leads/${publicLead.documentId}/notes`).send({ body: 'Keep me' });
+    const res = await owner.put(`/crm/notes/${note.body.data.documentId}`).send({ body: '' });
+    expect(res.status).toBe(400);
+    expect(
+      (
+        await strapi.db
+          .query('plugin::crm.note')
+          .findOne({ where: { documentId: note.body.data.documentId } })
+      ).body
+    ).toBe('Keep me');
+  });
+});
