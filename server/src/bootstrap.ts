@@ -8,6 +8,12 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');
   strapi.get('webhookStore').addAllowedEvent('CUSTOMER_CREATED', 'customer.created');
+  strapi.cron.add({
+    crmReminders: {
+      task: () => getService(strapi, 'reminders').sendDue(),
+      options: { rule: strapi.plugin('crm').config('reminders.cronRule') as string },
+    },
+  });
 };
 
 export default bootstrap;

@@ -16,6 +16,8 @@ export interface CrmConfig {
   lockConvertedLeads: boolean;
   /** Portal password policy applied at conversion. */
   password: { minLength: number };
+  /** When due reminders are sent (Strapi cron rule); runs only with `server.cron.enabled`. */
+  reminders: { cronRule: string };
   portal: {
     /**
      * The page of your site where a customer sets a password; it receives `?code=<token>` and
@@ -31,6 +33,7 @@ const defaultConfig: CrmConfig = {
   currency: 'USD',
   lockConvertedLeads: true,
   password: { minLength: 10 },
+  reminders: { cronRule: '*/1 * * * *' },
   portal: {
     resetPasswordUrl: null,
     welcomeEmail: {
@@ -51,6 +54,9 @@ const validator = (config: CrmConfig) => {
   }
   if (!Number.isInteger(config.password?.minLength) || config.password.minLength < 8) {
     throw new errors.ValidationError('crm.password.minLength must be an integer of at least 8');
+  }
+  if (typeof config.reminders?.cronRule !== 'string' || !config.reminders.cronRule.trim()) {
+    throw new errors.ValidationError('crm.reminders.cronRule must be a cron rule, e.g. "*/1 * * * *"');
   }
   const email = config.portal?.welcomeEmail;
   if (

@@ -1,5 +1,5 @@
 import { SECTIONS } from '../services/sections';
-import { CM_ACTION } from '../uids';
+import { CM_ACTION, UID } from '../uids';
 import { SECTION_KINDS } from '../validation/sections';
 import { adminPolicies, ANONYMIZE, CONVERT, EXPORT, LEADS } from './policies';
 
@@ -33,6 +33,7 @@ export default {
     route('POST', '/leads/:id/convert', 'conversion.convert', adminPolicies(...CONVERT)),
     route('GET', '/leads/:id/export', 'gdpr.export', adminPolicies(...EXPORT)),
     route('POST', '/leads/:id/anonymize', 'gdpr.anonymize', adminPolicies(...ANONYMIZE)),
+    route('GET', '/reminders', 'reminders.mine', adminPolicies([CM_ACTION.read, UID.reminder])),
     // Sections of a lead: the section's own Content Manager rights, and the lead's visibility.
     ...SECTION_KINDS.flatMap((kind) => {
       const uid = SECTIONS[kind].uid;

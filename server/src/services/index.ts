@@ -8,6 +8,7 @@ import gdpr from './gdpr';
 import customFieldFilter from './leads/custom-field-filter';
 import leadReader from './leads/reader';
 import leadWriter from './leads/writer';
+import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 import visibility from './visibility';
@@ -23,6 +24,7 @@ export default {
   leadWriter,
   portal,
   prefill,
+  reminders,
   sections,
   staff,
   visibility,

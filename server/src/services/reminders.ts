@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils';
+import { UID } from '../uids';
+import { SECTIONS, serializeSection } from './sections';
+
+type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** How many due reminders one run handles; the next run takes the rest. */
+const BATCH = 100;
+
+/** Due reminders: marked notified and emailed to their staff member, once, whatever runs the job. */
+const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Sends the reminders due at `now`. Each one is claimed with a conditional update
+   * (notified false → true) before its email goes out, so when several Strapi instances sharing
+   * one database run the job at once, each reminder is sent by exactly one of them.
+   * Answers how many this run sent.
+   */
+  async sendDue(now = new Date()) {
+    const due = await strapi.db.query(UID.reminder).findMany({
+      where: { notified: false, remindAt: { $lte: now } },
+      populate: { staff: { select: ['id', 'email', 'firstname'] }, lead: { select: ['documentId', 'name'] } },
+      orderBy: [{ remindAt: 'asc' }, { id: 'asc' }],
+      limit: BATCH,
+    });
+    let sent = 0;
+    for (const reminder of due as Row[]) {
+      const { count } = await strapi.db
+        .query(UID.reminder)
+        .updateMany({ where: { id: reminder.id, notified: false }, data: { notified: true } });
+      if (count !== 1) continue;
+      sent += 1;
+      if (!reminder.staff?.email) continue;
+      const about = reminder.lead ? ` about ${reminder.lead.name}` : '';
+      await strapi
+        .plugin('email')
+        .service('email')
+        .send({ to: reminder.staff.email, subject: `Reminder${about}`, text: reminder.message })
+        .catch(async (error: Error) => {
+          strapi.log.warn(`[crm] reminder ${reminder.documentId}: the email failed: ${error.message}`);
+          if (reminder.lead) {
+            await getService(strapi, 'activity').record([
+              {
+                action: 'reminder_email_failed',
+                lead: reminder.lead.documentId,
+                data: { reminder: reminder.documentId, error: error.message },
+              },
+            ]);
+          }
+        });
+    }
+    return sent;
+  },
+
+  /** The caller's own reminders (due ones first), for their reminders list. */
+  async mine(userId: number, { notified }: { notified?: boolean }) {
+    const spec = SECTIONS.reminders;
+    const rows = (await strapi.documents(UID.reminder).findMany({
+      filters: { staff: { id: userId }, ...(notified === undefined ? {} : { notified }) },
+      sort: [{ remindAt: 'asc' }, { id: 'asc' }],
+      limit: 100,
+      populate: {
+        lead: { fields: ['name'] },
+        customer: { fields: ['firstName'] },
+        staff: { fields: ['firstname', 'lastname'] },
+      } as never,
+    })) as Row[];
+    return rows.map((row) => serializeSection(spec, row));
+  },
+});
+
+export default remindersService;
+export type RemindersService = ReturnType<typeof remindersService>;
