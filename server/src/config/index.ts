@@ -16,6 +16,8 @@ export interface CrmConfig {
   lockConvertedLeads: boolean;
   /** Portal password policy applied at conversion. */
   password: { minLength: number };
+  /** What may be attached to a lead: the largest file in bytes, and MIME types (`image/*` style allowed). */
+  attachments: { maxSize: number; allowedTypes: string[] };
   /** When due reminders are sent (Strapi cron rule); runs only with `server.cron.enabled`. */
   reminders: { cronRule: string };
   portal: {
@@ -33,6 +35,19 @@ const defaultConfig: CrmConfig = {
   currency: 'USD',
   lockConvertedLeads: true,
   password: { minLength: 10 },
+  attachments: {
+    maxSize: 10 * 1024 * 1024,
+    allowedTypes: [
+      'image/*',
+      'application/pdf',
+      'text/plain',
+      'text/csv',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.ms-excel',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+  },
   reminders: { cronRule: '*/1 * * * *' },
   portal: {
     resetPasswordUrl: null,
@@ -54,6 +69,15 @@ const validator = (config: CrmConfig) => {
   }
   if (!Number.isInteger(config.password?.minLength) || config.password.minLength < 8) {
     throw new errors.ValidationError('crm.password.minLength must be an integer of at least 8');
+  }
+  if (
+    !Number.isInteger(config.attachments?.maxSize) ||
+    config.attachments.maxSize <= 0 ||
+    !Array.isArray(config.attachments.allowedTypes)
+  ) {
+    throw new errors.ValidationError(
+      'crm.attachments needs a positive maxSize (bytes) and an allowedTypes list'
+    );
   }
   if (typeof config.reminders?.cronRule !== 'string' || !config.reminders.cronRule.trim()) {
     throw new errors.ValidationError('crm.reminders.cronRule must be a cron rule, e.g. "*/1 * * * *"');

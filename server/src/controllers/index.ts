@@ -1,3 +1,4 @@
+import attachments from './attachments';
 import conversion from './conversion';
 import gdpr from './gdpr';
 import leads from './leads';
@@ -5,4 +6,4 @@ import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 
-export default { conversion, gdpr, leads, reminders, sections, staff };
+export default { attachments, conversion, gdpr, leads, reminders, sections, staff };

@@ -33,6 +33,9 @@ export default {
     route('POST', '/leads/:id/convert', 'conversion.convert', adminPolicies(...CONVERT)),
     route('GET', '/leads/:id/export', 'gdpr.export', adminPolicies(...EXPORT)),
     route('POST', '/leads/:id/anonymize', 'gdpr.anonymize', adminPolicies(...ANONYMIZE)),
+    route('GET', '/leads/:id/attachments', 'attachments.list', adminPolicies(LEADS.read)),
+    route('POST', '/leads/:id/attachments', 'attachments.create', adminPolicies(LEADS.update)),
+    route('DELETE', '/attachments/:id', 'attachments.delete', adminPolicies(LEADS.update)),
     route('GET', '/reminders', 'reminders.mine', adminPolicies([CM_ACTION.read, UID.reminder])),
     // Sections of a lead: the section's own Content Manager rights, and the lead's visibility.
     ...SECTION_KINDS.flatMap((kind) => {

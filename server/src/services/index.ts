@@ -1,4 +1,5 @@
 import activity from './activity';
+import attachments from './attachments';
 import conversion from './conversion/convert';
 import portal from './conversion/portal';
 import prefill from './conversion/prefill';
@@ -15,6 +16,7 @@ import visibility from './visibility';
 
 export default {
   activity,
+  attachments,
   conversion,
   customFieldFilter,
   customFields,
