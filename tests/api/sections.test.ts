@@ -166,3 +166,60 @@ describe('bad input', () => {
     ).toBe('Keep me');
   });
 });
+
+describe('the same sections on customers', () => {
+  let customer: { documentId: string };
+
+  beforeAll(async () => {
+    customer = await strapi
+      .documents('plugin::crm.customer')
+      .create({ data: { firstName: 'Carla' } as never });
+  });
+
+  it.each(KINDS)('%s are added, listed, changed and deleted, logged on the customer', async (kind) => {
+    const sample = SAMPLES[kind];
+    const created = await owner.post(`/crm/customers/${customer.documentId}/${kind}`).send(sample.create);
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ customer: { documentId: customer.documentId }, lead: null });
+    const id = created.body.data.documentId;
+    const list = await colleague.get(`/crm/customers/${customer.documentId}/${kind}`);
+    expect(list.body.data.map((r: { documentId: string }) => r.documentId)).toContain(id);
+    expect((await owner.put(`/crm/${kind}/${id}`).send(sample.update)).status).toBe(200);
+    expect((await owner.del(`/crm/${kind}/${id}`)).status).toBe(200);
+    const singular = kind === 'opportunities' ? 'opportunity' : kind.replace(/s$/, '');
+    const actions = (
+      await strapi.db
+        .query('plugin::crm.activity')
+        .findMany({ where: { customer: { documentId: customer.documentId } } })
+    ).map((a: { action: string }) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([`${singular}_added`, `${singular}_updated`, `${singular}_deleted`])
+    );
+  });
+
+  it('answers 404 for a customer that does not exist, 403 without customer rights', async () => {
+    expect((await owner.get('/crm/customers/nope/notes')).status).toBe(404);
+    expect((await owner.post('/crm/customers/nope/notes').send({ body: 'x' })).status).toBe(404);
+    const { createRole } = await import('../helpers/users');
+    const leadsOnly = await createStaff(
+      strapi,
+      (
+        await createRole(strapi, [
+          { action: 'plugin::content-manager.explorer.read', subject: 'plugin::crm.lead' },
+          { action: 'plugin::content-manager.explorer.read', subject: 'plugin::crm.note' },
+        ])
+      ).id
+    );
+    expect((await leadsOnly.get(`/crm/customers/${customer.documentId}/notes`)).status).toBe(403);
+  });
+
+  it('takes attachments too', async () => {
+    const res = await owner
+      .post(`/crm/customers/${customer.documentId}/attachments`)
+      .attach('files', Buffer.from('signed'), { filename: 'contract.pdf', contentType: 'application/pdf' });
+    expect(res.status).toBe(201);
+    const list = await colleague.get(`/crm/customers/${customer.documentId}/attachments`);
+    expect(list.body.data.map((f: { name: string }) => f.name)).toEqual(['contract.pdf']);
+    expect((await owner.del(`/crm/attachments/${res.body.data[0].documentId}`)).status).toBe(200);
+  });
+});

@@ -1,27 +1,36 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { IncomingFile } from '../services/attachments';
+import type { ParentType } from '../services/parents';
 import { getService } from '../utils';
 
-/** A lead's attachments: list, upload (multipart field `files`), delete. */
+/** Attachments of leads and customers: list, upload (multipart field `files`), delete. */
 const attachmentsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const attachments = () => getService(strapi, 'attachments');
+  const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
+
+  const list = (type: ParentType) => async (ctx: Context) => {
+    ctx.body = { data: await attachments().list(ctx.state.userAbility, parentOf(type, ctx)) };
+  };
+
+  const create = (type: ParentType) => async (ctx: Context) => {
+    const raw = (ctx.request as { files?: { files?: IncomingFile | IncomingFile[] } }).files?.files;
+    const files = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    ctx.status = 201;
+    ctx.body = {
+      data: await attachments().add(ctx.state.userAbility, ctx.state.user.id, parentOf(type, ctx), files),
+    };
+  };
+
   return {
     /** GET /crm/leads/:id/attachments */
-    async list(ctx: Context) {
-      ctx.body = { data: await attachments().list(ctx.state.userAbility, ctx.params.id) };
-    },
-
+    list: list('lead'),
     /** POST /crm/leads/:id/attachments */
-    async create(ctx: Context) {
-      const raw = (ctx.request as { files?: { files?: IncomingFile | IncomingFile[] } }).files?.files;
-      const files = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-      ctx.status = 201;
-      ctx.body = {
-        data: await attachments().add(ctx.state.userAbility, ctx.state.user.id, ctx.params.id, files),
-      };
-    },
-
+    create: create('lead'),
+    /** GET /crm/customers/:id/attachments */
+    customerList: list('customer'),
+    /** POST /crm/customers/:id/attachments */
+    customerCreate: create('customer'),
     /** DELETE /crm/attachments/:id */
     async delete(ctx: Context) {
       ctx.body = {

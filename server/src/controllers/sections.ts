@@ -1,43 +1,69 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ParentType } from '../services/parents';
 import { getService } from '../utils';
 import { validatePagination } from '../validation/lead-query';
 import { SECTION_KINDS, validateSection, type SectionKind } from '../validation/sections';
 
-/** Handlers `<kind>.list|create|update|delete` for each section (notes, tasks, reminders, opportunities). */
+type Handler = (ctx: Context) => Promise<void>;
+
+/**
+ * Handlers for each section (notes, tasks, reminders, opportunities): `<kind>List` and
+ * `<kind>Create` under a lead, `<kind>CustomerList` and `<kind>CustomerCreate` under a customer,
+ * `<kind>Update` and `<kind>Delete` on one record.
+ */
 const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const sections = () => getService(strapi, 'sections');
-  const handlers = (kind: SectionKind) => ({
-    [`${kind}List`]: async (ctx: Context) => {
+  const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
+
+  const forParent = (kind: SectionKind, type: ParentType, suffix: string): Record<string, Handler> => ({
+    [`${kind}${suffix}List`]: async (ctx) => {
       ctx.body = await sections().list(
         kind,
         ctx.state.userAbility,
-        ctx.params.id,
+        parentOf(type, ctx),
         await validatePagination(ctx.query)
       );
     },
-    [`${kind}Create`]: async (ctx: Context) => {
-      // The lead first: a section of a lead one cannot see is a 404 whatever the body holds.
-      await getService(strapi, 'visibility').findVisibleLead(ctx.state.userAbility, ctx.params.id);
+    [`${kind}${suffix}Create`]: async (ctx) => {
+      // The parent first: a section of a record one cannot reach is a 404 whatever the body holds.
+      await getService(strapi, 'parents').resolve(ctx.state.userAbility, parentOf(type, ctx));
       const input = await validateSection(kind, ctx.request.body, { partial: false });
       ctx.status = 201;
       ctx.body = {
-        data: await sections().create(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
+        data: await sections().create(
+          kind,
+          ctx.state.userAbility,
+          ctx.state.user.id,
+          parentOf(type, ctx),
+          input
+        ),
       };
     },
-    [`${kind}Update`]: async (ctx: Context) => {
+  });
+
+  const forRecord = (kind: SectionKind): Record<string, Handler> => ({
+    [`${kind}Update`]: async (ctx) => {
       const input = await validateSection(kind, ctx.request.body, { partial: true });
       ctx.body = {
         data: await sections().update(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
       };
     },
-    [`${kind}Delete`]: async (ctx: Context) => {
+    [`${kind}Delete`]: async (ctx) => {
       ctx.body = {
         data: await sections().remove(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id),
       };
     },
   });
-  return Object.assign({}, ...SECTION_KINDS.map(handlers)) as Record<string, (ctx: Context) => Promise<void>>;
+
+  return Object.assign(
+    {},
+    ...SECTION_KINDS.flatMap((kind) => [
+      forParent(kind, 'lead', ''),
+      forParent(kind, 'customer', 'Customer'),
+      forRecord(kind),
+    ])
+  ) as Record<string, Handler>;
 };
 
 export default sectionsController;

@@ -1,7 +1,7 @@
 import { SECTIONS } from '../services/sections';
 import { CM_ACTION, UID } from '../uids';
 import { SECTION_KINDS } from '../validation/sections';
-import { adminPolicies, ANONYMIZE, CONVERT, EXPORT, LEADS } from './policies';
+import { adminPolicies, ANONYMIZE, CONVERT, CUSTOMERS, EXPORT, LEADS } from './policies';
 
 const route = (
   method: string,
@@ -13,6 +13,34 @@ const route = (
   path,
   handler,
   config: { policies },
+});
+
+/**
+ * Sections of leads and customers: the section's own Content Manager rights, plus reading the
+ * parent type. Which lead or customer is reachable is decided per record by the services.
+ */
+const sectionRoutes = SECTION_KINDS.flatMap((kind) => {
+  const uid = SECTIONS[kind].uid;
+  const read = [CM_ACTION.read, uid] as [string, string];
+  const create = [CM_ACTION.create, uid] as [string, string];
+  return [
+    route('GET', `/leads/:id/${kind}`, `sections.${kind}List`, adminPolicies(LEADS.read, read)),
+    route('POST', `/leads/:id/${kind}`, `sections.${kind}Create`, adminPolicies(LEADS.read, create)),
+    route(
+      'GET',
+      `/customers/:id/${kind}`,
+      `sections.${kind}CustomerList`,
+      adminPolicies(CUSTOMERS.read, read)
+    ),
+    route(
+      'POST',
+      `/customers/:id/${kind}`,
+      `sections.${kind}CustomerCreate`,
+      adminPolicies(CUSTOMERS.read, create)
+    ),
+    route('PUT', `/${kind}/:id`, `sections.${kind}Update`, adminPolicies([CM_ACTION.update, uid])),
+    route('DELETE', `/${kind}/:id`, `sections.${kind}Delete`, adminPolicies([CM_ACTION.delete, uid])),
+  ];
 });
 
 /** Admin routes, mounted under /crm and authenticated with the admin JWT. */
@@ -35,37 +63,15 @@ export default {
     route('POST', '/leads/:id/anonymize', 'gdpr.anonymize', adminPolicies(...ANONYMIZE)),
     route('GET', '/leads/:id/attachments', 'attachments.list', adminPolicies(LEADS.read)),
     route('POST', '/leads/:id/attachments', 'attachments.create', adminPolicies(LEADS.update)),
-    route('DELETE', '/attachments/:id', 'attachments.delete', adminPolicies(LEADS.update)),
+    route('GET', '/customers/:id/attachments', 'attachments.customerList', adminPolicies(CUSTOMERS.read)),
+    route(
+      'POST',
+      '/customers/:id/attachments',
+      'attachments.customerCreate',
+      adminPolicies(CUSTOMERS.update)
+    ),
+    route('DELETE', '/attachments/:id', 'attachments.delete', adminPolicies()),
     route('GET', '/reminders', 'reminders.mine', adminPolicies([CM_ACTION.read, UID.reminder])),
-    // Sections of a lead: the section's own Content Manager rights, and the lead's visibility.
-    ...SECTION_KINDS.flatMap((kind) => {
-      const uid = SECTIONS[kind].uid;
-      return [
-        route(
-          'GET',
-          `/leads/:id/${kind}`,
-          `sections.${kind}List`,
-          adminPolicies(LEADS.read, [CM_ACTION.read, uid])
-        ),
-        route(
-          'POST',
-          `/leads/:id/${kind}`,
-          `sections.${kind}Create`,
-          adminPolicies(LEADS.read, [CM_ACTION.create, uid])
-        ),
-        route(
-          'PUT',
-          `/${kind}/:id`,
-          `sections.${kind}Update`,
-          adminPolicies(LEADS.read, [CM_ACTION.update, uid])
-        ),
-        route(
-          'DELETE',
-          `/${kind}/:id`,
-          `sections.${kind}Delete`,
-          adminPolicies(LEADS.read, [CM_ACTION.delete, uid])
-        ),
-      ];
-    }),
+    ...sectionRoutes,
   ],
 };

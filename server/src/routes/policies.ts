@@ -16,6 +16,12 @@ export const LEADS = {
   delete: [CM_ACTION.delete, UID.lead] as Permission,
 };
 
+/** Holding the action on customers (no per-customer conditions). */
+export const CUSTOMERS = {
+  read: [CM_ACTION.read, UID.customer] as Permission,
+  update: [CM_ACTION.update, UID.customer] as Permission,
+};
+
 /** Converting writes the lead and creates a customer: the plugin action and both rights. */
 export const CONVERT: Permission[] = [PLUGIN_ACTION.convert, LEADS.update, [CM_ACTION.create, UID.customer]];
 

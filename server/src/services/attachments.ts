@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { NotFoundError, validationError, type FieldError } from '../errors';
+import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../errors';
 import { getService } from '../utils';
 import { UID } from '../uids';
+import type { Parent } from './parents';
 import type { UserAbility } from './visibility';
 
 const FILE = 'plugin::upload.file';
@@ -27,17 +28,18 @@ export const attachment = (file: Row) => ({
 const matches = (mime: string, pattern: string) =>
   pattern.endsWith('/*') ? mime.startsWith(pattern.slice(0, -1)) : mime === pattern;
 
-/** A lead's attachments: files of Strapi's upload plugin, within the plugin's size and type limits. */
+/** Attachments of a lead or a customer: files of Strapi's upload plugin, within the plugin's limits. */
 const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const visibility = () => getService(strapi, 'visibility');
+  const parents = () => getService(strapi, 'parents');
+  const uidOf = (parent: Parent) => (parent.type === 'lead' ? UID.lead : UID.customer);
   const limits = () =>
     strapi.plugin('crm').config('attachments') as { maxSize: number; allowedTypes: string[] };
 
   return {
-    /** The lead's files, newest first. */
-    async list(ability: UserAbility, leadId: string) {
-      const lead = await visibility().findVisibleLead(ability, leadId, { attachments: true });
-      return ((lead.attachments ?? []) as Row[]).map(attachment).reverse();
+    /** The files of a reachable lead or customer, newest first. */
+    async list(ability: UserAbility, parent: Parent) {
+      const owner = await parents().resolve(ability, parent, { attachments: true });
+      return ((owner.attachments ?? []) as Row[]).map(attachment).reverse();
     },
 
     /** Checks every file against the limits, naming each refused one, before anything is stored. */
@@ -59,17 +61,17 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (errors.length) throw validationError(errors);
     },
 
-    /** Stores the files with the upload plugin and attaches them to a visible lead; logs it. */
-    async add(ability: UserAbility, userId: number, leadId: string, files: IncomingFile[]) {
-      const lead = await visibility().findVisibleLead(ability, leadId, { attachments: true });
+    /** Stores the files with the upload plugin and attaches them to a reachable lead or customer; logs it. */
+    async add(ability: UserAbility, userId: number, parent: Parent, files: IncomingFile[]) {
+      const owner = await parents().resolve(ability, parent, { attachments: true });
       this.check(files);
       const uploaded = (await strapi.plugin('upload').service('upload').upload({ data: {}, files })) as Row[];
-      const ids = [...((lead.attachments ?? []) as Row[]).map((f) => f.id), ...uploaded.map((f) => f.id)];
-      await strapi.db.query(UID.lead).update({ where: { id: lead.id }, data: { attachments: ids } });
+      const ids = [...((owner.attachments ?? []) as Row[]).map((f) => f.id), ...uploaded.map((f) => f.id)];
+      await strapi.db.query(uidOf(parent)).update({ where: { id: owner.id }, data: { attachments: ids } });
       await getService(strapi, 'activity').record(
         uploaded.map((file) => ({
           action: 'attachment_added',
-          lead: leadId,
+          [parent.type]: parent.documentId,
           actor: userId,
           data: { file: file.documentId, name: file.name },
         }))
@@ -77,28 +79,38 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return uploaded.map(attachment);
     },
 
-    /** Removes a file from its lead and from storage, if the caller sees the lead; logs it. */
+    /** Removes a file from its lead or customer and from storage, if the caller reaches it; logs it. */
     async remove(ability: UserAbility, userId: number, fileId: string) {
       const notFound = () => new NotFoundError('Attachment not found');
       const file = (await strapi.db.query(FILE).findOne({ where: { documentId: fileId } })) as Row | null;
       if (!file) throw notFound();
-      const owner = await strapi.db
-        .query(UID.lead)
-        .findOne({ where: { attachments: { id: file.id } }, select: ['documentId'] });
-      if (!owner) throw notFound();
-      await visibility()
-        .findVisibleLead(ability, owner.documentId)
+      const parent = await this.ownerOf(file.id);
+      if (!parent) throw notFound();
+      const owner = await parents()
+        .resolve(ability, parent)
         .catch(() => Promise.reject(notFound()));
+      if (getService(strapi, 'visibility').checker(ability, uidOf(parent)).cannot.update(owner)) {
+        throw new ForbiddenError('You may not change the attachments of this record');
+      }
       await strapi.plugin('upload').service('upload').remove(file);
       await getService(strapi, 'activity').record([
         {
           action: 'attachment_deleted',
-          lead: owner.documentId,
+          [parent.type]: parent.documentId,
           actor: userId,
           data: { file: file.documentId, name: file.name },
         },
       ]);
       return attachment(file);
+    },
+
+    /** The lead or customer a file is attached to. */
+    async ownerOf(fileId: number | string): Promise<Parent | null> {
+      const where = { where: { attachments: { id: fileId } }, select: ['documentId'] };
+      const lead = await strapi.db.query(UID.lead).findOne(where);
+      if (lead) return { type: 'lead', documentId: lead.documentId };
+      const customer = await strapi.db.query(UID.customer).findOne(where);
+      return customer ? { type: 'customer', documentId: customer.documentId } : null;
     },
   };
 };

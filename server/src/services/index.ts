@@ -2,6 +2,7 @@ import activity from './activity';
 import attachments from './attachments';
 import conversion from './conversion/convert';
 import portal from './conversion/portal';
+import parents from './parents';
 import prefill from './conversion/prefill';
 import customFields from './custom-fields';
 import defaults from './defaults';
@@ -24,6 +25,7 @@ export default {
   gdpr,
   leadReader,
   leadWriter,
+  parents,
   portal,
   prefill,
   reminders,

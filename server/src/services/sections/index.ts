@@ -4,6 +4,7 @@ import { getService } from '../../utils';
 import { UID, type CrmUid } from '../../uids';
 import type { SectionKind } from '../../validation/sections';
 import { staff } from '../leads/serialize';
+import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
 
 type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -62,12 +63,17 @@ export const serializeSection = (spec: SectionSpec, row: Row) => ({
   updatedAt: row.updatedAt,
 });
 
+/** Activity rows go to the record the section hangs off. */
+const logOn = (parent: Parent | null) => (parent ? { [parent.type]: parent.documentId } : {});
+
 /**
- * The sections of a lead's profile (notes, tasks, reminders, opportunities). Every access resolves
- * the lead through the visibility service first: a section of a lead one cannot see is a 404.
+ * The sections of a lead's or a customer's profile (notes, tasks, reminders, opportunities).
+ * Every access resolves the parent first (a lead through the visibility service): a section of a
+ * record the caller cannot reach is a 404, on the item routes too.
  */
 const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const visibility = () => getService(strapi, 'visibility');
+  const parents = () => getService(strapi, 'parents');
   const activity = () => getService(strapi, 'activity');
 
   const checkStaff = async (spec: SectionSpec, input: Data) => {
@@ -81,20 +87,21 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** The record and, when it hangs off a lead, that lead if visible; else a 404 naming the record. */
+  /** The record and its parent, if the caller reaches that parent; else a 404 naming the record. */
   const findItem = async (kind: SectionKind, ability: UserAbility, documentId: string) => {
     const spec = SECTIONS[kind];
+    const notFound = () =>
+      new NotFoundError(`${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} not found`);
     const row = (await strapi
       .documents(spec.uid)
       .findOne({ documentId, populate: populateOf(spec) as never })) as Row | null;
-    const notFound = () =>
-      new NotFoundError(`${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} not found`);
     if (!row) throw notFound();
-    if (row.lead)
-      await visibility()
-        .findVisibleLead(ability, row.lead.documentId)
+    const parent = parents().of(row);
+    if (parent)
+      await parents()
+        .resolve(ability, parent)
         .catch(() => Promise.reject(notFound()));
-    return { spec, row };
+    return { spec, row, parent };
   };
 
   const mayChange = (kind: SectionKind, ability: UserAbility, userId: number, row: Row) => {
@@ -105,16 +112,16 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** One page of a lead's section, newest first. */
+    /** One page of a lead's or customer's section, newest first. */
     async list(
       kind: SectionKind,
       ability: UserAbility,
-      leadId: string,
+      parent: Parent,
       { page, pageSize }: { page: number; pageSize: number }
     ) {
-      await visibility().findVisibleLead(ability, leadId);
+      await parents().resolve(ability, parent);
       const spec = SECTIONS[kind];
-      const filters = { lead: { documentId: leadId } };
+      const filters = { [parent.type]: { documentId: parent.documentId } };
       const [rows, total] = await Promise.all([
         strapi.documents(spec.uid).findMany({
           filters,
@@ -131,19 +138,21 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Adds a record to a visible lead and logs it on the lead. */
-    async create(kind: SectionKind, ability: UserAbility, userId: number, leadId: string, input: Data) {
-      await visibility().findVisibleLead(ability, leadId);
+    /** Adds a record to a reachable lead or customer, and logs it there. */
+    async create(kind: SectionKind, ability: UserAbility, userId: number, parent: Parent, input: Data) {
+      await parents().resolve(ability, parent);
       const spec = SECTIONS[kind];
       await checkStaff(spec, input);
-      const staffValue = spec.staffField?.setToCaller
+      const field = spec.staffField;
+      // A note's author is the caller; a reminder is for the caller unless it names someone.
+      const staffValue = field?.setToCaller
         ? userId
-        : (input[spec.staffField?.name ?? ''] ?? (kind === 'reminders' ? userId : undefined));
+        : (input[field?.name ?? ''] ?? (kind === 'reminders' ? userId : undefined));
       const row = (await strapi.documents(spec.uid).create({
         data: {
           ...input,
-          ...(spec.staffField && staffValue !== undefined ? { [spec.staffField.name]: staffValue } : {}),
-          lead: leadId,
+          ...(field && staffValue !== undefined ? { [field.name]: staffValue } : {}),
+          [parent.type]: parent.documentId,
           createdBy: userId,
           updatedBy: userId,
         } as Data,
@@ -152,7 +161,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await activity().record([
         {
           action: `${spec.singular}_added`,
-          lead: leadId,
+          ...logOn(parent),
           actor: userId,
           data: { [spec.singular]: row.documentId },
         },
@@ -160,9 +169,9 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return serializeSection(spec, row);
     },
 
-    /** Changes a record of a visible lead (a note: its author or a manager only) and logs it. */
+    /** Changes a record of a reachable lead or customer (a note: its author or a manager only) and logs it. */
     async update(kind: SectionKind, ability: UserAbility, userId: number, documentId: string, input: Data) {
-      const { spec, row } = await findItem(kind, ability, documentId);
+      const { spec, row, parent } = await findItem(kind, ability, documentId);
       mayChange(kind, ability, userId, row);
       await checkStaff(spec, input);
       const updated = (await strapi.documents(spec.uid).update({
@@ -171,11 +180,11 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         populate: populateOf(spec) as never,
       })) as Row;
       const changed = Object.keys(input).filter((k) => JSON.stringify(row[k]) !== JSON.stringify(updated[k]));
-      if (row.lead && changed.length) {
+      if (parent && changed.length) {
         await activity().record([
           {
             action: `${spec.singular}_updated`,
-            lead: row.lead.documentId,
+            ...logOn(parent),
             actor: userId,
             data: { [spec.singular]: documentId, fields: changed },
           },
@@ -184,16 +193,16 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return serializeSection(spec, updated);
     },
 
-    /** Deletes a record of a visible lead (a note: its author or a manager only) and logs it. */
+    /** Deletes a record of a reachable lead or customer (a note: its author or a manager only) and logs it. */
     async remove(kind: SectionKind, ability: UserAbility, userId: number, documentId: string) {
-      const { spec, row } = await findItem(kind, ability, documentId);
+      const { spec, row, parent } = await findItem(kind, ability, documentId);
       mayChange(kind, ability, userId, row);
       await strapi.documents(spec.uid).delete({ documentId });
-      if (row.lead) {
+      if (parent) {
         await activity().record([
           {
             action: `${spec.singular}_deleted`,
-            lead: row.lead.documentId,
+            ...logOn(parent),
             actor: userId,
             data: { [spec.singular]: documentId },
           },
