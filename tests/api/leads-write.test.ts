@@ -254,6 +254,36 @@ describe('DELETE /crm/leads/:id', () => {
   });
 });
 
+describe('deleting a lead with sections', () => {
+  it("removes its notes, tasks, reminders, opportunities and files, keeping the log's deleted row", async () => {
+    const lead = await createLead(strapi, { name: 'Thorough Theo', createdBy: seller.id });
+    await seller.post(`/crm/leads/${lead.documentId}/notes`).send({ body: 'A note' });
+    await seller.post(`/crm/leads/${lead.documentId}/tasks`).send({ title: 'A task' });
+    await seller.post(`/crm/leads/${lead.documentId}/opportunities`).send({ name: 'A deal' });
+    const file = await seller
+      .post(`/crm/leads/${lead.documentId}/attachments`)
+      .attach('files', Buffer.from('x'), { filename: 'x.txt', contentType: 'text/plain' });
+    const counts = async () =>
+      Promise.all(
+        ['plugin::crm.note', 'plugin::crm.task', 'plugin::crm.opportunity', 'plugin::upload.file'].map(
+          (uid) => countRows(strapi, uid)
+        )
+      );
+    const before = await counts();
+    expect((await seller.del(`/crm/leads/${lead.documentId}`)).status).toBe(200);
+    expect(await counts()).toEqual(before.map((n) => n - 1));
+    expect(
+      await strapi.db
+        .query('plugin::upload.file')
+        .count({ where: { documentId: file.body.data[0].documentId } })
+    ).toBe(0);
+    const deletedRows = await strapi.db.query(ACTIVITY).findMany({ where: { action: 'deleted' } });
+    expect(
+      deletedRows.some((r: { data: { documentId?: string } }) => r.data.documentId === lead.documentId)
+    ).toBe(true);
+  });
+});
+
 describe('the activity log', () => {
   it('lists newest first, paginated, with the actor by name only', async () => {
     const lead = await createLead(strapi, { name: 'Busy Bea', createdBy: seller.id });

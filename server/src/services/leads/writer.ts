@@ -3,6 +3,7 @@ import { conflictError, ForbiddenError, validationError, type FieldError } from 
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { LeadInput } from '../../validation/lead';
+import { SECTIONS } from '../sections';
 import type { UserAbility } from '../visibility';
 import { DETAIL_POPULATE } from './populate';
 import { leadDetail, leadSummary } from './serialize';
@@ -111,11 +112,22 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
       return leadDetail(updated!);
     },
 
-    /** Deletes a lead; answers what was deleted. */
+    /** Deletes a lead with its notes, tasks, reminders, opportunities and files; answers what was deleted. */
     async remove(ability: UserAbility, documentId: string) {
-      await writable(ability, documentId, 'delete');
+      const lead = await writable(ability, documentId, 'delete');
       const deleted = await strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE });
-      await strapi.documents(UID.lead).delete({ documentId });
+      // The lead's sections go with it (copies made for a customer at conversion stay with the
+      // customer); the activity log keeps its "deleted" row.
+      await strapi.db.transaction(async () => {
+        for (const { uid } of Object.values(SECTIONS)) {
+          await strapi.db.query(uid).deleteMany({ where: { lead: { id: lead.id } } });
+        }
+        await strapi.documents(UID.lead).delete({ documentId });
+      });
+      for (const file of (deleted?.attachments ?? []) as { id: number }[]) {
+        const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
+        if (row) await strapi.plugin('upload').service('upload').remove(row);
+      }
       return leadSummary(deleted!);
     },
 
