@@ -82,6 +82,7 @@ describe('POST /crm/leads', () => {
   it.each([
     ['a missing name', { name: undefined }, 'name'],
     ['a blank name', { name: '   ' }, 'name'],
+    ['a name that is not text', { name: { first: 'Ada' } }, 'name'],
     ['a missing status', { status: undefined }, 'status'],
     ['a missing source', { source: undefined }, 'source'],
     ['an unknown status id', { status: 'nope' }, 'status'],

@@ -16,6 +16,23 @@ export interface CrmConfig {
   lockConvertedLeads: boolean;
   /** Portal password policy applied at conversion. */
   password: { minLength: number };
+  /** Web-to-lead capture (POST /api/crm/web-leads). */
+  webLeads: {
+    /** Lead fields a form may fill; anything else it sends is ignored. */
+    fields: string[];
+    /** Names of the status and source given to captured leads. */
+    defaultStatus: string;
+    defaultSource: string;
+    /** Admin user id the captured leads are assigned to (and who is emailed), or null. */
+    defaultAssignee: number | null;
+    isPublic: boolean;
+    /** A form field that people leave empty and bots fill: a filled one is accepted and dropped. */
+    honeypotField: string;
+    /** Per-IP limit; the counters live in each instance's memory. */
+    rateLimit: { max: number; intervalMs: number };
+    /** A second submission with the email of an open lead updates it ("update") or makes another ("create"). */
+    duplicates: 'update' | 'create';
+  };
   /** What may be attached to a lead: the largest file in bytes, and MIME types (`image/*` style allowed). */
   attachments: { maxSize: number; allowedTypes: string[] };
   /** When due reminders are sent (Strapi cron rule); runs only with `server.cron.enabled`. */
@@ -35,6 +52,16 @@ const defaultConfig: CrmConfig = {
   currency: 'USD',
   lockConvertedLeads: true,
   password: { minLength: 10 },
+  webLeads: {
+    fields: ['name', 'email', 'phone', 'company', 'website', 'position', 'city', 'country', 'description'],
+    defaultStatus: 'New',
+    defaultSource: 'Website',
+    defaultAssignee: null,
+    isPublic: false,
+    honeypotField: 'nickname',
+    rateLimit: { max: 10, intervalMs: 60_000 },
+    duplicates: 'update',
+  },
   attachments: {
     maxSize: 10 * 1024 * 1024,
     allowedTypes: [
@@ -78,6 +105,13 @@ const validator = (config: CrmConfig) => {
     throw new errors.ValidationError(
       'crm.attachments needs a positive maxSize (bytes) and an allowedTypes list'
     );
+  }
+  const web = config.webLeads;
+  if (!web || !Array.isArray(web.fields) || !['update', 'create'].includes(web.duplicates)) {
+    throw new errors.ValidationError('crm.webLeads needs a fields list and duplicates "update" or "create"');
+  }
+  if (!Number.isInteger(web.rateLimit?.max) || !Number.isInteger(web.rateLimit?.intervalMs)) {
+    throw new errors.ValidationError('crm.webLeads.rateLimit needs whole numbers max and intervalMs');
   }
   if (typeof config.reminders?.cronRule !== 'string' || !config.reminders.cronRule.trim()) {
     throw new errors.ValidationError('crm.reminders.cronRule must be a cron rule, e.g. "*/1 * * * *"');

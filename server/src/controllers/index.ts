@@ -5,5 +5,6 @@ import leads from './leads';
 import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
+import webLead from './web-lead';
 
-export default { attachments, conversion, gdpr, leads, reminders, sections, staff };
+export default { attachments, conversion, gdpr, leads, reminders, sections, staff, 'web-lead': webLead };

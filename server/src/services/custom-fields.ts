@@ -57,6 +57,9 @@ const CHECKS: Record<CustomFieldType, Check> = {
       : { error: `must be a list of: ${(def.options ?? []).join(', ')}` },
 };
 
+/** Checks one value against its definition's type: the value to store, or the error. */
+export const checkValue = (def: CustomFieldDefinition, value: unknown) => CHECKS[def.type](value, def);
+
 const isEmpty = (value: unknown) =>
   value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 

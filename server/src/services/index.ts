@@ -14,6 +14,7 @@ import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 import visibility from './visibility';
+import webLeads from './web-leads';
 
 export default {
   activity,
@@ -32,4 +33,5 @@ export default {
   sections,
   staff,
   visibility,
+  webLeads,
 };

@@ -6,10 +6,20 @@ export const LONG_TEXT = 10_000;
 
 /** A nullable text of at most `max` characters (longer input is refused, never truncated). */
 export const text = (max = SHORT_TEXT) =>
-  yup.string().nullable().max(max, `must be at most ${max} characters`);
+  yup.string().typeError('must be text').nullable().max(max, `must be at most ${max} characters`);
 
-export const requiredText = (max = SHORT_TEXT): yup.AnySchema =>
-  yup.string().trim().required('is required').max(max, `must be at most ${max} characters`);
+/**
+ * Text trimmed of surrounding spaces. yup's own `.trim()` throws on a value that is not a string
+ * (a 500 for `{ "name": {} }`), so the trim leaves such a value for the type check to refuse.
+ */
+export const trimmedText = (max = SHORT_TEXT) =>
+  yup
+    .string()
+    .typeError('must be text')
+    .transform((value: unknown) => (typeof value === 'string' ? value.trim() : value))
+    .max(max, `must be at most ${max} characters`);
+
+export const requiredText = (max = SHORT_TEXT): yup.AnySchema => trimmedText(max).required('is required');
 
 export const email = () => text().email('must be a valid email address');
 

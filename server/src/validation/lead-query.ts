@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 import { validationError } from '../errors';
-import { SHORT_TEXT, validateBody } from './common';
+import { trimmedText, validateBody } from './common';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -66,7 +66,7 @@ const schema = yup.object({
     .min(1, 'must be 1 or more')
     .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
     .default(DEFAULT_PAGE_SIZE),
-  q: yup.string().trim().max(SHORT_TEXT, `must be at most ${SHORT_TEXT} characters`),
+  q: trimmedText(),
   filters: yup.object().typeError('must use the filters[field][$operator]=value syntax'),
   customFields: yup.object().typeError('must use the customFields[slug]=value syntax'),
   includeConverted: flag(),

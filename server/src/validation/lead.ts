@@ -6,7 +6,7 @@ import {
   LONG_TEXT,
   rejectUnknownKeys,
   requiredText,
-  SHORT_TEXT,
+  trimmedText,
   staffId,
   text,
   unwrapData,
@@ -86,11 +86,7 @@ const createSchema = yup.object(fields).shape({
 
 const updateSchema = yup.object({
   ...fields,
-  name: yup
-    .string()
-    .trim()
-    .min(1, 'cannot be empty')
-    .max(SHORT_TEXT, `must be at most ${SHORT_TEXT} characters`),
+  name: trimmedText().min(1, 'cannot be empty'),
 });
 
 /** Validates the body of POST /crm/leads. */

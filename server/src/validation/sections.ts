@@ -1,12 +1,21 @@
 import { yup } from '@strapi/utils';
-import { LONG_TEXT, rejectUnknownKeys, SHORT_TEXT, staffId, text, unwrapData, validateBody } from './common';
+import {
+  LONG_TEXT,
+  rejectUnknownKeys,
+  SHORT_TEXT,
+  staffId,
+  text,
+  trimmedText,
+  unwrapData,
+  validateBody,
+} from './common';
 
 const isoDate = () =>
   yup
     .string()
     .nullable()
     .matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
-const string = (max: number) => yup.string().trim().max(max, `must be at most ${max} characters`);
+const string = (max: number) => trimmedText(max);
 
 /** The writable fields of each section. */
 const FIELDS = {

@@ -2,7 +2,13 @@ const path = require('path');
 
 module.exports = ({ env }) => ({
   // The plugin under development, loaded from the repository root (its package.json `exports`).
-  crm: { enabled: true, resolve: path.resolve(__dirname, '../../..') },
+  crm: {
+    enabled: true,
+    resolve: path.resolve(__dirname, '../../..'),
+    config: {
+      webLeads: { rateLimit: { max: env.int('CRM_WEB_LEADS_RATE_MAX', 10), intervalMs: 60_000 } },
+    },
+  },
   email: {
     config: {
       // Records every message instead of sending it; the demo prints them to the console.

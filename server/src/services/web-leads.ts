@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import type { CrmConfig } from '../config';
+import { validationError, type FieldError } from '../errors';
+import { getService } from '../utils';
+import { UID } from '../uids';
+import type { WebLeadInput } from '../validation/web-lead';
+import { checkValue, type CustomFieldDefinition } from './custom-fields';
+
+type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Web-to-lead capture (SPEC §7): a site's contact form creates a lead with the configured
+ * defaults, or completes the open lead that already has its email; consent is recorded; the
+ * assignee hears of it after the commit.
+ */
+const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.plugin('crm').config('webLeads') as CrmConfig['webLeads'];
+
+  /** Only custom fields offered on web forms are accepted, each checked against its type. */
+  const checkCustomFields = async (values: Record<string, unknown>) => {
+    const defs: CustomFieldDefinition[] = await strapi.db
+      .query(UID.customField)
+      .findMany({ where: { target: 'lead', active: true, webForm: true } });
+    const bySlug = new Map(defs.map((d) => [d.slug, d]));
+    const errors: FieldError[] = [];
+    const accepted: Record<string, unknown> = {};
+    for (const [slug, value] of Object.entries(values)) {
+      const def = bySlug.get(slug);
+      if (!def) errors.push({ path: ['customFields', slug], message: 'is not a field of this form' });
+      else if (!isEmpty(value)) {
+        const checked = checkValue(def, value);
+        if (checked.error) errors.push({ path: ['customFields', slug], message: checked.error });
+        else accepted[slug] = checked.value;
+      }
+    }
+    if (errors.length) throw validationError(errors);
+    return accepted;
+  };
+
+  /** The configured status, source and assignee, resolved once per submission. */
+  const defaults = async () => {
+    const { defaultStatus, defaultSource, defaultAssignee } = config();
+    const status =
+      (await strapi.db
+        .query(UID.leadStatus)
+        .findOne({ where: { name: defaultStatus, isCustomerStatus: false } })) ??
+      (await strapi.db
+        .query(UID.leadStatus)
+        .findOne({ where: { isCustomerStatus: false }, orderBy: { order: 'asc' } }));
+    const source = await strapi.db.query(UID.leadSource).findOne({ where: { name: defaultSource } });
+    const assignee = defaultAssignee
+      ? await strapi.db.query('admin::user').findOne({ where: { id: defaultAssignee, isActive: true } })
+      : null;
+    return { status, source, assignee };
+  };
+
+  /** The most recent open lead (not converted, lost or junk) with this email. */
+  const openLeadWithEmail = async (email: string) =>
+    strapi.db.query(UID.lead).findOne({
+      where: { email: { $eqi: email }, dateConverted: { $null: true }, lost: false, junk: false },
+      orderBy: [{ createdAt: 'desc' }],
+    }) as Promise<Row | null>;
+
+  return {
+    /** Captures one submission; a filled honeypot is accepted and dropped. */
+    async capture(input: WebLeadInput) {
+      if (input.honeypotFilled) return null;
+      const customFields = await checkCustomFields(input.customFields);
+      const { status, source, assignee } = await defaults();
+      const activity = getService(strapi, 'activity');
+      const { fields } = input;
+
+      const lead = await strapi.db.transaction(async () => {
+        const existing =
+          config().duplicates === 'update' && fields.email ? await openLeadWithEmail(fields.email) : null;
+        let saved: Row;
+        if (existing) {
+          const filled = Object.fromEntries(
+            Object.entries(fields).filter(
+              ([k, v]) => !isEmpty(v) && isEmpty(existing[k]) && k !== 'description'
+            )
+          );
+          const mergedCustom = { ...customFields, ...(existing.customFields ?? {}) };
+          saved = (await strapi.documents(UID.lead).update({
+            documentId: existing.documentId,
+            data: { ...filled, customFields: mergedCustom } as Record<string, unknown>,
+          })) as Row;
+          if (fields.description) {
+            await strapi.documents(UID.note).create({
+              data: {
+                body: `Sent again through the web form:\n${fields.description}`,
+                lead: existing.documentId,
+              } as Record<string, unknown>,
+            });
+          }
+          await activity.record([{ action: 'web_form_resubmitted', lead: existing.documentId, data: {} }]);
+        } else {
+          saved = (await strapi.documents(UID.lead).create({
+            data: {
+              ...fields,
+              customFields,
+              status: status?.documentId,
+              source: source?.documentId,
+              assignedTo: assignee?.id ?? null,
+              isPublic: config().isPublic,
+            } as Record<string, unknown>,
+          })) as Row;
+          await activity.record([{ action: 'captured_from_web_form', lead: saved.documentId, data: {} }]);
+        }
+        if (input.consent) {
+          await activity.record([
+            {
+              action: 'consent_given',
+              lead: saved.documentId,
+              data: { text: input.consent.text, givenAt: new Date().toISOString(), through: 'web form' },
+            },
+          ]);
+        }
+        return saved;
+      });
+
+      if (assignee?.email) {
+        await strapi
+          .plugin('email')
+          .service('email')
+          .send({
+            to: assignee.email,
+            subject: `New web lead: ${lead.name}`,
+            text: `${lead.name} filled in the contact form.`,
+          })
+          .catch((error: Error) => strapi.log.warn(`[crm] the new web lead notice failed: ${error.message}`));
+      }
+      return lead;
+    },
+  };
+};
+
+export default webLeadsService;
+export type WebLeadsService = ReturnType<typeof webLeadsService>;

@@ -1,0 +1,207 @@
+/** Issue 7 / SPEC §7: web-to-lead capture from a site's contact form. */
+import type { Core } from '@strapi/strapi';
+import { grant } from '../helpers/content-api';
+import { emails } from '../helpers/email';
+import { countRows } from '../helpers/leads';
+import { http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { createStaff, type Staff } from '../helpers/users';
+
+const LEAD = 'plugin::crm.lead';
+const URL = '/api/crm/web-leads';
+
+let strapi: Core.Strapi;
+let assignee: Staff;
+
+const post = (body: unknown) =>
+  http(strapi)
+    .post(URL)
+    .send(body as object);
+const leadByEmail = (email: string) =>
+  strapi.db
+    .query(LEAD)
+    .findOne({ where: { email }, populate: { status: true, source: true, assignedTo: true } });
+
+beforeAll(async () => {
+  strapi = await startStrapi({ env: { CRM_WEB_LEADS_RATE_MAX: '1000' } });
+  assignee = await createStaff(strapi, 'Sales Staff');
+  strapi.config.set('plugin::crm.webLeads.defaultAssignee', assignee.id);
+  await strapi.documents('plugin::crm.custom-field').create({
+    data: { name: 'Budget', slug: 'budget', target: 'lead', type: 'number', webForm: true } as never,
+  });
+  await strapi.documents('plugin::crm.custom-field').create({
+    data: { name: 'Internal score', slug: 'score', target: 'lead', type: 'number' } as never,
+  });
+});
+
+afterAll(async () => {
+  await stopStrapi(strapi);
+});
+
+beforeEach(() => emails.reset());
+
+describe('before the permission is granted', () => {
+  it('answers 403 and writes nothing', async () => {
+    const before = await countRows(strapi, LEAD);
+    const res = await post({ name: 'Too Early', email: 'early@example.com' });
+    expect(res.status).toBe(403);
+    expect(await countRows(strapi, LEAD)).toBe(before);
+  });
+});
+
+describe('with the Public role granted plugin::crm.web-lead.create', () => {
+  beforeAll(async () => {
+    await grant(strapi, 'public', 'plugin::crm.web-lead.create');
+  });
+
+  it('creates the lead with the configured defaults, answers no lead data, and tells the assignee', async () => {
+    const res = await post({
+      name: 'Wendy Web',
+      email: 'wendy@example.com',
+      company: 'Web Co',
+      description: 'Please call me',
+      customFields: { budget: 4000 },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ data: { ok: true } });
+    const lead = await leadByEmail('wendy@example.com');
+    expect(lead).toMatchObject({
+      name: 'Wendy Web',
+      company: 'Web Co',
+      isPublic: false,
+      status: { name: 'New' },
+      source: { name: 'Website' },
+      assignedTo: { id: assignee.id },
+      customFields: { budget: 4000 },
+    });
+    expect(emails.sent).toEqual([
+      expect.objectContaining({ to: assignee.email, subject: 'New web lead: Wendy Web' }),
+    ]);
+  });
+
+  it('ignores fields a form may not set (status, assignee, public flag, customer)', async () => {
+    const res = await post({
+      name: 'Sneaky Sam',
+      email: 'sneaky@example.com',
+      status: 'x',
+      assignedTo: 1,
+      isPublic: true,
+      customer: 'y',
+      lost: true,
+      value: 1e9,
+    });
+    expect(res.status).toBe(201);
+    const lead = await leadByEmail('sneaky@example.com');
+    expect(lead).toMatchObject({
+      isPublic: false,
+      lost: false,
+      value: null,
+      status: { name: 'New' },
+      assignedTo: { id: assignee.id },
+    });
+  });
+
+  it('drops a submission whose honeypot is filled, answering 201 all the same', async () => {
+    const before = await countRows(strapi, LEAD);
+    const res = await post({ name: 'Bot', email: 'bot@example.com', nickname: 'I am a bot' });
+    expect(res.status).toBe(201);
+    expect(await countRows(strapi, LEAD)).toBe(before);
+  });
+
+  it('completes the open lead with the same email instead of creating another, and logs it', async () => {
+    await post({ name: 'Dora Dup', email: 'dora@example.com' });
+    const before = await countRows(strapi, LEAD);
+    const res = await post({
+      name: 'Dora Duplicate',
+      email: 'DORA@example.com',
+      phone: '+33 1 23',
+      description: 'Second message',
+    });
+    expect(res.status).toBe(201);
+    expect(await countRows(strapi, LEAD)).toBe(before);
+    const lead = await leadByEmail('dora@example.com');
+    expect(lead).toMatchObject({ name: 'Dora Dup', phone: '+33 1 23' });
+    const note = await strapi.db.query('plugin::crm.note').findOne({ where: { lead: { id: lead.id } } });
+    expect(note.body).toContain('Second message');
+    const logged = await strapi.db
+      .query('plugin::crm.activity')
+      .count({ where: { action: 'web_form_resubmitted', lead: { id: lead.id } } });
+    expect(logged).toBe(1);
+  });
+
+  it('creates a second lead when configured to', async () => {
+    strapi.config.set('plugin::crm.webLeads.duplicates', 'create');
+    try {
+      await post({ name: 'Twin One', email: 'twins@example.com' });
+      await post({ name: 'Twin Two', email: 'twins@example.com' });
+      expect(await strapi.db.query(LEAD).count({ where: { email: 'twins@example.com' } })).toBe(2);
+    } finally {
+      strapi.config.set('plugin::crm.webLeads.duplicates', 'update');
+    }
+  });
+
+  it('records the consent with its text and time, and exports it', async () => {
+    const res = await post({
+      name: 'Cora Consent',
+      email: 'cora@example.com',
+      consent: { given: true, text: 'I agree to be contacted.' },
+    });
+    expect(res.status).toBe(201);
+    const lead = await leadByEmail('cora@example.com');
+    const manager = await createStaff(strapi, 'Sales Manager');
+    const exported = await manager.get(`/crm/leads/${lead.documentId}/export`);
+    expect(exported.body.data.consents).toEqual([
+      expect.objectContaining({
+        text: 'I agree to be contacted.',
+        through: 'web form',
+        givenAt: expect.any(String),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['a missing name', { email: 'x@example.com' }, 'name'],
+    ['an invalid email', { name: 'X', email: 'nope' }, 'email'],
+    ['a 100 kB description', { name: 'X', description: 'x'.repeat(100_000) }, 'description'],
+    ['an unknown custom field', { name: 'X', customFields: { shoeSize: 40 } }, 'customFields'],
+    ['a custom field not offered on forms', { name: 'X', customFields: { score: 5 } }, 'customFields'],
+    ['a custom field of the wrong type', { name: 'X', customFields: { budget: 'lots' } }, 'customFields'],
+    ['a name that is not text', { name: { first: 'X' } }, 'name'],
+    ['a consent without its text', { name: 'X', consent: { given: true } }, 'consent'],
+  ])('answers 400 for %s, naming it, and writes nothing', async (_label, body, path) => {
+    const before = await countRows(strapi, LEAD);
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+    expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toContain(path);
+    expect(await countRows(strapi, LEAD)).toBe(before);
+  });
+
+  it('answers 400, not 500, to malformed JSON and to a body that is not an object', async () => {
+    const before = await countRows(strapi, LEAD);
+    const malformed = await http(strapi)
+      .post(URL)
+      .set('Content-Type', 'application/json')
+      .send('{"name": "Broken"');
+    expect(malformed.status).toBe(400);
+    const text = await http(strapi).post(URL).set('Content-Type', 'text/plain').send('name=Plain');
+    expect(text.status).toBe(400);
+    const list = await http(strapi).post(URL).set('Content-Type', 'application/json').send('[1]');
+    expect(list.status).toBe(400);
+    expect(await countRows(strapi, LEAD)).toBe(before);
+  });
+});
+
+describe('the generic content API', () => {
+  it('exposes no lead, customer or other CRM type', async () => {
+    for (const path of [
+      '/api/leads',
+      '/api/crm/leads',
+      '/api/customers',
+      '/api/crm/customers',
+      '/api/crm/notes',
+      '/api/lead-statuses',
+    ]) {
+      expect((await http(strapi).get(path)).status).toBe(404);
+    }
+  });
+});
