@@ -45,6 +45,9 @@ export interface CrmConfig {
      */
     resetPasswordUrl: string | null;
     welcomeEmail: WelcomeEmailTemplate;
+    /** Customer fields GET /api/crm/me answers, and those PUT /api/crm/me may change. */
+    profileFields: string[];
+    editableFields: string[];
   };
 }
 
@@ -78,6 +81,33 @@ const defaultConfig: CrmConfig = {
   reminders: { cronRule: '*/1 * * * *' },
   portal: {
     resetPasswordUrl: null,
+    profileFields: [
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'company',
+      'position',
+      'website',
+      'address',
+      'city',
+      'state',
+      'zip',
+      'country',
+    ],
+    editableFields: [
+      'firstName',
+      'lastName',
+      'phone',
+      'company',
+      'position',
+      'website',
+      'address',
+      'city',
+      'state',
+      'zip',
+      'country',
+    ],
     welcomeEmail: {
       subject: 'Welcome to your customer portal',
       text: 'Hello {{firstName}},\n\nYour customer portal account is ready. Log in with {{email}} and the password you chose.\n',

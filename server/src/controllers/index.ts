@@ -2,9 +2,10 @@ import attachments from './attachments';
 import conversion from './conversion';
 import gdpr from './gdpr';
 import leads from './leads';
+import me from './me';
 import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 import webLead from './web-lead';
 
-export default { attachments, conversion, gdpr, leads, reminders, sections, staff, 'web-lead': webLead };
+export default { attachments, conversion, gdpr, leads, me, reminders, sections, staff, 'web-lead': webLead };

@@ -11,5 +11,7 @@ export default {
       handler: 'web-lead.create',
       config: { middlewares: ['plugin::crm.web-lead-rate-limit'] },
     },
+    { method: 'GET', path: '/me', handler: 'me.find' },
+    { method: 'PUT', path: '/me', handler: 'me.update' },
   ],
 };

@@ -17,6 +17,9 @@ export const CUSTOMER_ROLE = {
   description: 'Customers logging in to their portal.',
 };
 
+/** What the Customer role may do through the content API, granted when the plugin creates it. */
+export const CUSTOMER_PERMISSIONS = ['plugin::crm.me.find', 'plugin::crm.me.update'];
+
 /**
  * First-boot data. Each set is written only when its table is empty, so whatever an
  * administrator renamed, recoloured or removed later stays as they left it.
@@ -47,7 +50,12 @@ const defaultsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       await strapi.plugin('users-permissions').service('users-permissions').initialize();
     }
     if (!(await roles.findOne({ where: { type: CUSTOMER_ROLE.type } }))) {
-      await roles.create({ data: CUSTOMER_ROLE });
+      const role = await roles.create({ data: CUSTOMER_ROLE });
+      for (const action of CUSTOMER_PERMISSIONS) {
+        await strapi.db
+          .query('plugin::users-permissions.permission')
+          .create({ data: { action, role: role.id } });
+      }
     }
   },
 });

@@ -3,6 +3,7 @@ import attachments from './attachments';
 import conversion from './conversion/convert';
 import portal from './conversion/portal';
 import parents from './parents';
+import me from './me';
 import prefill from './conversion/prefill';
 import customFields from './custom-fields';
 import defaults from './defaults';
@@ -26,6 +27,7 @@ export default {
   gdpr,
   leadReader,
   leadWriter,
+  me,
   parents,
   portal,
   prefill,

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { CrmConfig } from '../config';
+import { getService } from '../utils';
+import { validateProfileUpdate } from '../validation/me';
+
+/** GET and PUT /api/crm/me, for a customer logged in with users-permissions. */
+const meController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'me').find(ctx.state.user?.id) };
+  },
+
+  async update(ctx: Context) {
+    const { editableFields } = strapi.plugin('crm').config('portal') as CrmConfig['portal'];
+    const changes = await validateProfileUpdate(ctx.request.body, editableFields);
+    ctx.body = { data: await getService(strapi, 'me').update(ctx.state.user?.id, changes) };
+  },
+});
+
+export default meController;
