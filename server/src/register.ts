@@ -3,6 +3,7 @@ import { customerStatusGuard } from './middlewares/customer-status-guard';
 import { leadActivityMiddleware } from './middlewares/lead-activity';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
+import { openApiOverride } from './openapi';
 import { guardContentManagerLeadRoutes } from './policies/content-manager';
 
 /**
@@ -15,6 +16,12 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(customerStatusGuard(strapi));
   strapi.documents.use(leadActivityMiddleware(strapi));
   guardContentManagerLeadRoutes(strapi);
+  if (strapi.plugin('documentation')) {
+    await strapi
+      .plugin('documentation')
+      .service('override')
+      .registerOverride(openApiOverride, { pluginOrigin: 'crm' });
+  }
 };
 
 export default register;

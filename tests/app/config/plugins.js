@@ -17,5 +17,7 @@ module.exports = ({ env }) => ({
       settings: { defaultFrom: 'crm@example.com', defaultReplyTo: 'crm@example.com' },
     },
   },
+  // Shows the CRM's content-API routes in the generated OpenAPI document.
+  documentation: { config: { 'x-strapi-config': { plugins: ['upload', 'users-permissions', 'crm'] } } },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'crm-demo-users-jwt-secret') } },
 });
