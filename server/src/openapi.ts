@@ -1,3 +1,5 @@
+import { CUSTOMER_CONTACT_FIELDS, CUSTOMER_SELF_EDITABLE_FIELDS } from './content-types/customer/fields';
+
 /**
  * The plugin's content-API routes in OpenAPI 3, for Strapi's documentation plugin. Registered
  * when that plugin is installed; it shows them when the app lists `crm` in its
@@ -13,21 +15,10 @@ const text = { type: 'string', maxLength: 255 };
 const profile = {
   type: 'object',
   properties: Object.fromEntries(
-    [
-      'documentId',
-      'firstName',
-      'lastName',
-      'email',
-      'phone',
-      'company',
-      'position',
-      'website',
-      'address',
-      'city',
-      'state',
-      'zip',
-      'country',
-    ].map((f) => [f, { type: 'string', nullable: f !== 'documentId' && f !== 'firstName' }])
+    ['documentId', ...CUSTOMER_CONTACT_FIELDS].map((f) => [
+      f,
+      { type: 'string', nullable: f !== 'documentId' && f !== 'firstName' },
+    ])
   ),
 };
 
@@ -128,21 +119,7 @@ export const openApiOverride = {
       CrmProfileResponse: { type: 'object', properties: { data: profile } },
       CrmProfileUpdateRequest: {
         type: 'object',
-        properties: Object.fromEntries(
-          [
-            'firstName',
-            'lastName',
-            'phone',
-            'company',
-            'position',
-            'website',
-            'address',
-            'city',
-            'state',
-            'zip',
-            'country',
-          ].map((f) => [f, text])
-        ),
+        properties: Object.fromEntries(CUSTOMER_SELF_EDITABLE_FIELDS.map((f) => [f, text])),
       },
     },
   },

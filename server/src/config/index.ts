@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { CUSTOMER_CONTACT_FIELDS, CUSTOMER_SELF_EDITABLE_FIELDS } from '../content-types/customer/fields';
 
 /** The welcome email of a new portal login; `{{firstName}}`, `{{email}}` and `{{setPasswordUrl}}` are replaced. */
 export interface WelcomeEmailTemplate {
@@ -81,33 +82,8 @@ const defaultConfig: CrmConfig = {
   reminders: { cronRule: '*/1 * * * *' },
   portal: {
     resetPasswordUrl: null,
-    profileFields: [
-      'firstName',
-      'lastName',
-      'email',
-      'phone',
-      'company',
-      'position',
-      'website',
-      'address',
-      'city',
-      'state',
-      'zip',
-      'country',
-    ],
-    editableFields: [
-      'firstName',
-      'lastName',
-      'phone',
-      'company',
-      'position',
-      'website',
-      'address',
-      'city',
-      'state',
-      'zip',
-      'country',
-    ],
+    profileFields: [...CUSTOMER_CONTACT_FIELDS],
+    editableFields: [...CUSTOMER_SELF_EDITABLE_FIELDS],
     welcomeEmail: {
       subject: 'Welcome to your customer portal',
       text: 'Hello {{firstName}},\n\nYour customer portal account is ready. Log in with {{email}} and the password you chose.\n',

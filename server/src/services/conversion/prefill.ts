@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CUSTOMER_CONTACT_FIELDS } from '../../content-types/customer/fields';
 import { conflictError } from '../../errors';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
@@ -6,18 +7,8 @@ import { CUSTOMER_TARGETS, type CustomerInput, type CustomerTarget } from '../..
 import type { UserAbility } from '../visibility';
 import { suggestedTarget } from './merge';
 
-const COPIED: (keyof CustomerInput)[] = [
-  'position',
-  'email',
-  'phone',
-  'company',
-  'website',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'country',
-];
+/** Copied from the lead as they are; the name is split into first and last name. */
+const COPIED = CUSTOMER_CONTACT_FIELDS.filter((f) => f !== 'firstName' && f !== 'lastName');
 
 /** "Mary Ann de la Cruz" → first name "Mary", last name "Ann de la Cruz": every word is kept. */
 export const splitName = (name: string) => {

@@ -1,24 +1,9 @@
+import { CUSTOMER_CONTACT_FIELDS } from '../../content-types/customer/fields';
 import { staff } from '../leads/serialize';
 
 type Row = Record<string, unknown> & { documentId: string };
 
-const FIELDS = [
-  'firstName',
-  'lastName',
-  'position',
-  'company',
-  'email',
-  'phone',
-  'website',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'country',
-  'description',
-  'createdAt',
-  'updatedAt',
-];
+const FIELDS = [...CUSTOMER_CONTACT_FIELDS, 'description', 'createdAt', 'updatedAt'];
 
 /** A customer as the API answers it: its portal login by id and email only, its origin lead by id and name. */
 export const customerDetail = (customer: Row) => {
