@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { customerStatusGuard } from './middlewares/customer-status-guard';
 import { leadActivityMiddleware } from './middlewares/lead-activity';
+import { meRequiresLogin } from './middlewares/me-requires-login';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
 import { openApiOverride } from './openapi';
@@ -16,6 +17,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(customerStatusGuard(strapi));
   strapi.documents.use(leadActivityMiddleware(strapi));
   guardContentManagerLeadRoutes(strapi);
+  strapi.server.router.use('/api/crm/me', meRequiresLogin);
   if (strapi.plugin('documentation')) {
     await strapi
       .plugin('documentation')

@@ -85,10 +85,11 @@ it.each([
 });
 
 it('refuses a caller without a JWT, and answers 404 to a customer account without a profile', async () => {
-  // users-permissions evaluates an anonymous call as the Public role: Strapi's 403, not a 401.
   const anonymous = await me();
-  expect(anonymous.status).toBe(403);
-  expect(anonymous.body.data).toBeNull();
+  expect(anonymous.status).toBe(401);
+  expect(anonymous.body).toMatchObject({ data: null, error: { status: 401, name: 'UnauthorizedError' } });
+  const forged = await me('not-a-jwt');
+  expect(forged.status).toBe(401);
   const { jwt } = await createEndUser(strapi, { roleType: 'customer' });
   const res = await me(jwt);
   expect(res.status).toBe(404);
