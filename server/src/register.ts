@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { customerStatusGuard } from './middlewares/customer-status-guard';
 import { leadActivityMiddleware } from './middlewares/lead-activity';
+import { leadInvariants } from './middlewares/lead-invariants';
 import { meRequiresLogin } from './middlewares/me-requires-login';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
@@ -15,6 +16,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await registerConditions(strapi);
   strapi.documents.use(customerStatusGuard(strapi));
+  strapi.documents.use(leadInvariants(strapi));
   strapi.documents.use(leadActivityMiddleware(strapi));
   guardContentManagerLeadRoutes(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);

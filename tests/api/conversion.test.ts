@@ -76,7 +76,7 @@ const snapshot = async (leadDocumentId: string) => ({
   activities: await countRows(strapi, ACTIVITY),
   lead: await strapi.db
     .query(LEAD)
-    .findOne({ where: { documentId: leadDocumentId }, populate: { status: true, customer: true } }),
+    .findOne({ where: { documentId: leadDocumentId }, populate: { leadStatus: true, customer: true } }),
 });
 
 beforeAll(async () => {

@@ -338,6 +338,39 @@ describe('the activity log', () => {
   });
 });
 
+describe('lead rules on every path', () => {
+  const CM = '/content-manager/collection-types/plugin::crm.lead';
+
+  it('the Content Manager cannot give a lead the customer status', async () => {
+    const lead = await createLead(strapi, { name: 'Shortcut Sid', createdBy: seller.id });
+    const res = await seller
+      .put(`${CM}/${lead.documentId}`)
+      .send({ leadStatus: { connect: [{ documentId: refs.status.Customer }] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['leadStatus']);
+    const row = await strapi.db
+      .query(LEAD)
+      .findOne({ where: { documentId: lead.documentId }, populate: { leadStatus: true } });
+    expect(row.leadStatus.name).toBe('New');
+    const allowed = await seller
+      .put(`${CM}/${lead.documentId}`)
+      .send({ leadStatus: { connect: [{ documentId: refs.status.Contacted }] } });
+    expect(allowed.status).toBe(200);
+  });
+
+  it('the Content Manager keeps converted leads locked for staff who do not see every lead', async () => {
+    const lead = await createLead(strapi, {
+      name: 'Locked Lou',
+      city: 'Oslo',
+      createdBy: seller.id,
+      status: refs.status.Customer,
+      dateConverted: new Date(),
+    });
+    expect((await seller.put(`${CM}/${lead.documentId}`).send({ city: 'Bergen' })).status).toBe(403);
+    expect((await manager.put(`${CM}/${lead.documentId}`).send({ city: 'Bergen' })).status).toBe(200);
+  });
+});
+
 describe('the customer status', () => {
   const CM_STATUS = '/content-manager/collection-types/plugin::crm.lead-status';
 

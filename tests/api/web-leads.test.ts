@@ -19,7 +19,7 @@ const post = (body: unknown) =>
 const leadByEmail = (email: string) =>
   strapi.db
     .query(LEAD)
-    .findOne({ where: { email }, populate: { status: true, source: true, assignedTo: true } });
+    .findOne({ where: { email }, populate: { leadStatus: true, source: true, assignedTo: true } });
 
 beforeAll(async () => {
   strapi = await startStrapi({ env: { CRM_WEB_LEADS_RATE_MAX: '1000' } });
@@ -68,7 +68,7 @@ describe('with the Public role granted plugin::crm.web-lead.create', () => {
       name: 'Wendy Web',
       company: 'Web Co',
       isPublic: false,
-      status: { name: 'New' },
+      leadStatus: { name: 'New' },
       source: { name: 'Website' },
       assignedTo: { id: assignee.id },
       customFields: { budget: 4000 },
@@ -95,7 +95,7 @@ describe('with the Public role granted plugin::crm.web-lead.create', () => {
       isPublic: false,
       lost: false,
       value: null,
-      status: { name: 'New' },
+      leadStatus: { name: 'New' },
       assignedTo: { id: assignee.id },
     });
   });

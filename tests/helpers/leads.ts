@@ -23,11 +23,12 @@ export interface LeadFixture {
 }
 
 /** Writes a lead straight through the Document Service (no HTTP), as a fixture. */
-export const createLead = async (strapi: Core.Strapi, { createdBy, ...fields }: LeadFixture) => {
+export const createLead = async (strapi: Core.Strapi, { createdBy, status, ...fields }: LeadFixture) => {
   const refs = await references(strapi);
   return strapi.documents(LEAD).create({
     data: {
-      status: refs.status.New,
+      // stored as leadStatus (the Content Manager reserves a top-level `status`)
+      leadStatus: status ?? refs.status.New,
       source: refs.source.Website,
       isPublic: false,
       ...fields,

@@ -23,7 +23,7 @@ export const customerStatusGuard =
       if (target.isCustomerStatus) {
         throw new ValidationError('The customer status cannot be deleted: converted leads are given it.');
       }
-      const inUse = await strapi.db.query(UID.lead).count({ where: { status: { id: target.id } } });
+      const inUse = await strapi.db.query(UID.lead).count({ where: { leadStatus: { id: target.id } } });
       if (inUse > 0) {
         throw new ValidationError(
           `${inUse} lead(s) have the status "${target.name}": move them to another status first.`

@@ -5,7 +5,7 @@ import { getService } from '../utils';
 import { UID } from '../uids';
 
 const SNAPSHOT_POPULATE = {
-  status: { select: ['documentId', 'name'] },
+  leadStatus: { select: ['documentId', 'name'] },
   source: { select: ['documentId', 'name'] },
   assignedTo: { select: ['id', 'firstname', 'lastname'] },
   tags: { select: ['name'] },
@@ -24,7 +24,7 @@ const snapshot = async (
   return {
     ...row,
     value: row.value === null || row.value === undefined ? null : Number(row.value),
-    status: ref(row.status),
+    status: ref(row.leadStatus),
     source: ref(row.source),
     assignedTo: staff(row.assignedTo),
     tags: (row.tags ?? []).map((t: { name: string }) => t.name),

@@ -101,7 +101,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: {
               ...fields,
               customFields,
-              status: status?.documentId,
+              leadStatus: status?.documentId,
               source: source?.documentId,
               assignedTo: assignee?.id ?? null,
               isPublic: config().isPublic,

@@ -214,7 +214,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.documents(UID.lead).update({
           documentId,
           data: {
-            status: customerStatus.documentId,
+            leadStatus: customerStatus.documentId,
             dateConverted: now,
             lost: false,
             junk: false,

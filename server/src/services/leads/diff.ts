@@ -36,6 +36,7 @@ const NOT_LOGGED = new Set([
   'createdBy',
   'updatedBy',
   'status',
+  'leadStatus',
   'source',
   'assignedTo',
   'tags',

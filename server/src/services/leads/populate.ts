@@ -1,6 +1,6 @@
 /** What a list row and a profile load, in Document Service populate syntax. */
 export const SUMMARY_POPULATE = {
-  status: { fields: ['name', 'color', 'order', 'isCustomerStatus'] },
+  leadStatus: { fields: ['name', 'color', 'order', 'isCustomerStatus'] },
   source: { fields: ['name'] },
   assignedTo: { fields: ['firstname', 'lastname'] },
   tags: { fields: ['name'] },

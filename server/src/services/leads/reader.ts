@@ -8,6 +8,22 @@ import { leadDetail, leadSummary, status as serializeStatus } from './serialize'
 
 const SEARCHED = ['name', 'email', 'company', 'phone'];
 
+/**
+ * The API calls the lead's status `status` (SPEC §9); it is stored as `leadStatus`, because the
+ * Content Manager reads a top-level `status` in its bodies as the draft/publish dimension.
+ */
+export const toAttributeFilters = (filters: Filter): Filter =>
+  Object.fromEntries(
+    Object.entries(filters).map(([key, value]) => [
+      key === 'status' ? 'leadStatus' : key,
+      ['$and', '$or'].includes(key) && Array.isArray(value)
+        ? value.map((f) => (f && typeof f === 'object' ? toAttributeFilters(f) : f))
+        : key === '$not' && value && typeof value === 'object'
+          ? toAttributeFilters(value)
+          : value,
+    ])
+  );
+
 const nonEmpty = (filters: (Filter | null | undefined)[]) =>
   filters.filter((f): f is Filter => !!f && Object.keys(f).length > 0);
 
@@ -30,15 +46,18 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     const checker = visibility().checker(ability);
     let userFilters: Filter | undefined;
     if (query.filters) {
-      await checker.validateQuery({ filters: query.filters });
-      userFilters = (await checker.sanitizeQuery({ filters: query.filters })).filters;
+      const filters = toAttributeFilters(query.filters);
+      await checker.validateQuery({ filters });
+      userFilters = (await checker.sanitizeQuery({ filters })).filters;
     }
     const filtered = (field: string) => !!query.filters && field in query.filters;
     const exclusions: Filter[] = [];
     if (!query.includeConverted && !filtered('status')) {
       const ids = await customerStatusIds();
       if (ids.length)
-        exclusions.push({ $or: [{ status: { id: { $notIn: ids } } }, { status: { id: { $null: true } } }] });
+        exclusions.push({
+          $or: [{ leadStatus: { id: { $notIn: ids } } }, { leadStatus: { id: { $null: true } } }],
+        });
     }
     if (!query.includeLost && !filtered('lost')) exclusions.push({ lost: false });
     if (!query.includeJunk && !filtered('junk')) exclusions.push({ junk: false });
@@ -90,7 +109,7 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       const base = await listFilter(ability, userId, { ...query, includeConverted: true });
       const data = await Promise.all(
         columns.map(async (status) => {
-          const filters = { $and: [base, { status: { id: status.id } }] };
+          const filters = { $and: [base, { leadStatus: { id: status.id } }] };
           const [rows, total] = await Promise.all([
             strapi
               .documents(UID.lead)

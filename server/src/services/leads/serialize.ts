@@ -48,7 +48,7 @@ export const leadSummary = (lead: Row) => ({
   documentId: lead.documentId,
   ...Object.fromEntries(SCALARS.map((k) => [k, lead[k] ?? null])),
   value: lead.value === null || lead.value === undefined ? null : Number(lead.value),
-  status: status(lead.status as Row),
+  status: status(lead.leadStatus as Row),
   source: source(lead.source as Row),
   assignedTo: staff(lead.assignedTo as StaffRow),
   tags: ((lead.tags as Row[]) ?? []).map(tag),

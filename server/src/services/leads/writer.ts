@@ -30,7 +30,7 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
           path: ['status'],
           message: 'is the customer status: a lead gets it by being converted',
         });
-      else data.status = status;
+      else data.leadStatus = status;
     }
     if (source !== undefined) {
       const row = await strapi.db.query(UID.leadSource).findOne({ where: { documentId: source } });

@@ -148,7 +148,7 @@ const seedLeads = async (strapi, staff, count = 50) => {
         country,
         value: Math.round(rand() * 50) * 500,
         description: `Met at a trade fair; interested in the ${pick(['starter', 'team', 'enterprise'])} plan.`,
-        status: pick(statuses).documentId,
+        leadStatus: pick(statuses).documentId,
         source: pick(sources).documentId,
         assignedTo: assignee ? assignee.id : null,
         isPublic: rand() < 0.3,
