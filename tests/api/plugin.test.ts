@@ -159,8 +159,20 @@ describe('the test harness', () => {
   });
 });
 
+describe('the Content Manager layouts of the CRM types', () => {
+  it('show staff by first name and plain labels', async () => {
+    const configuration = (uid: string) =>
+      strapi.plugin('content-manager').service('content-types').findConfiguration({ uid });
+    const lead = await configuration('plugin::crm.lead');
+    expect(lead.metadatas.assignedTo.edit.mainField).toBe('firstname');
+    expect(lead.metadatas.assignedTo.list.mainField).toBe('firstname');
+    expect(lead.metadatas.leadStatus.edit.label).toBe('Status');
+    expect((await configuration('plugin::crm.note')).metadatas.author.edit.mainField).toBe('firstname');
+  });
+});
+
 describe('a second boot on the same database', () => {
-  it('keeps what an administrator changed in the roles and the defaults', async () => {
+  it('keeps what an administrator changed in the roles, the defaults and the Content Manager layout', async () => {
     const staffRole = await findRole(strapi, 'Sales Staff');
     await strapi.db
       .query('admin::role')
@@ -170,6 +182,10 @@ describe('a second boot on the same database', () => {
       .findOne({ where: { name: 'Contacted' } });
     await strapi.db.query('plugin::crm.lead-status').delete({ where: { id: contacted.id } });
     const rolesBefore = await strapi.db.query('admin::role').count();
+    const contentTypes = strapi.plugin('content-manager').service('content-types');
+    const layout = await contentTypes.findConfiguration({ uid: LEAD });
+    layout.metadatas.leadStatus.edit.label = 'Stage';
+    await contentTypes.updateConfiguration({ uid: LEAD }, layout);
 
     await stopStrapi(strapi);
     strapi = await startStrapi({ keepDatabase: true });
@@ -186,5 +202,10 @@ describe('a second boot on the same database', () => {
       where: { role: { name: 'Sales Staff' }, action: CM_READ, subject: LEAD },
     });
     expect(staffLeadRead.conditions).toHaveLength(3);
+    const layoutAfter = await strapi
+      .plugin('content-manager')
+      .service('content-types')
+      .findConfiguration({ uid: LEAD });
+    expect(layoutAfter.metadatas.leadStatus.edit.label).toBe('Stage');
   });
 });
