@@ -4,6 +4,7 @@ import { getService } from '../utils';
 import { UID } from '../uids';
 import type { Parent } from './parents';
 import type { UserAbility } from './visibility';
+import type { DocumentRow as Row } from '../types';
 
 const FILE = 'plugin::upload.file';
 
@@ -13,8 +14,6 @@ export interface IncomingFile {
   mimetype?: string | null;
   size: number;
 }
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const attachment = (file: Row) => ({
   documentId: file.documentId,

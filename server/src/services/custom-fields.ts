@@ -3,6 +3,7 @@ import { yup } from '@strapi/utils';
 import type { FieldError } from '../errors';
 import { LONG_TEXT, SHORT_TEXT } from '../validation/common';
 import { UID } from '../uids';
+import { isEmptyValue } from '../utils/values';
 
 export type CustomFieldType =
   'text' | 'textarea' | 'number' | 'date' | 'select' | 'multiselect' | 'checkbox' | 'url' | 'email';
@@ -60,9 +61,6 @@ const CHECKS: Record<CustomFieldType, Check> = {
 /** Checks one value against its definition's type: the value to store, or the error. */
 export const checkValue = (def: CustomFieldDefinition, value: unknown) => CHECKS[def.type](value, def);
 
-const isEmpty = (value: unknown) =>
-  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-
 /** Custom-field definitions, and the validation of the values a record holds for them. */
 const customFieldsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Active definitions of `target`, in their display order. */
@@ -92,7 +90,7 @@ const customFieldsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         errors.push({ path: ['customFields', slug], message: `is not a custom field of ${target}s` });
         continue;
       }
-      if (isEmpty(value)) {
+      if (isEmptyValue(value)) {
         delete merged[slug];
         continue;
       }
@@ -101,7 +99,7 @@ const customFieldsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       else merged[slug] = checked.value;
     }
     for (const def of definitions) {
-      if (def.required && isEmpty(merged[def.slug])) {
+      if (def.required && isEmptyValue(merged[def.slug])) {
         errors.push({ path: ['customFields', def.slug], message: 'is required' });
       }
     }

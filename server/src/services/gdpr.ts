@@ -5,8 +5,7 @@ import { DETAIL_POPULATE } from './leads/populate';
 import { leadDetail } from './leads/serialize';
 import { SECTIONS, serializeSection } from './sections';
 import type { UserAbility } from './visibility';
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { DocumentRow as Row } from '../types';
 
 /** The lead fields that identify a person; status, source, value, location and dates stay (statistics). */
 export const PERSONAL_FIELDS = [

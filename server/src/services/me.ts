@@ -3,8 +3,7 @@ import type { CrmConfig } from '../config';
 import { NotFoundError } from '../errors';
 import { getService } from '../utils';
 import { UID } from '../uids';
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { DocumentRow as Row } from '../types';
 
 /** The logged-in customer's own profile (SPEC §7): found by their users-permissions user only. */
 const meService = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import type { UserAbility } from './visibility';
+import type { DocumentRow as Row } from '../types';
 
 /** What sections and attachments hang off: a lead, or a customer. */
 export type ParentType = 'lead' | 'customer';
@@ -11,8 +12,6 @@ export interface Parent {
   type: ParentType;
   documentId: string;
 }
-
-type Row = Record<string, any> & { id: number | string; documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * Resolves the record a section belongs to for a caller: a lead through the visibility service,

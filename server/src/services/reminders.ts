@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { SECTIONS, serializeSection } from './sections';
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
+import type { DocumentRow as Row } from '../types';
 
 /** How many due reminders one run handles; the next run takes the rest. */
 const BATCH = 100;

@@ -5,10 +5,8 @@ import { getService } from '../utils';
 import { UID } from '../uids';
 import type { WebLeadInput } from '../validation/web-lead';
 import { checkValue, type CustomFieldDefinition } from './custom-fields';
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+import type { DocumentRow as Row } from '../types';
+import { isEmptyValue } from '../utils/values';
 
 /**
  * Web-to-lead capture (SPEC §7): a site's contact form creates a lead with the configured
@@ -29,7 +27,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [slug, value] of Object.entries(values)) {
       const def = bySlug.get(slug);
       if (!def) errors.push({ path: ['customFields', slug], message: 'is not a field of this form' });
-      else if (!isEmpty(value)) {
+      else if (!isEmptyValue(value)) {
         const checked = checkValue(def, value);
         if (checked.error) errors.push({ path: ['customFields', slug], message: checked.error });
         else accepted[slug] = checked.value;
@@ -79,7 +77,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (existing) {
           const filled = Object.fromEntries(
             Object.entries(fields).filter(
-              ([k, v]) => !isEmpty(v) && isEmpty(existing[k]) && k !== 'description'
+              ([k, v]) => !isEmptyValue(v) && isEmptyValue(existing[k]) && k !== 'description'
             )
           );
           const mergedCustom = { ...customFields, ...(existing.customFields ?? {}) };

@@ -11,6 +11,8 @@ import { planMerges, type PlannedMerges } from './merge';
 import type { PortalLogin } from './portal';
 import { customerSummary } from './prefill';
 import { CUSTOMER_POPULATE, customerDetail } from './serialize';
+import type { DocumentRow as Row, DocumentData as Data } from '../../types';
+import { isEmptyValue } from '../../utils/values';
 
 /** The steps written inside the conversion's transaction, in order. */
 export const STEPS = [
@@ -24,12 +26,6 @@ export const STEPS = [
   'activity',
 ] as const;
 export type Step = (typeof STEPS)[number];
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
-/** Document Service input, which the plugin's untyped (not generated) content types cannot type. */
-type Data = Record<string, unknown>;
-
-const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 
 /**
  * Lead → customer (SPEC §6). Everything is checked first; then one transaction claims the lead
@@ -145,7 +141,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
         const values: Record<string, unknown> = { ...(existing?.customFields ?? {}) };
         for (const { def, value } of plan.custom)
-          if (!existing || isEmpty(values[def.slug])) values[def.slug] = value;
+          if (!existing || isEmptyValue(values[def.slug])) values[def.slug] = value;
         const tags = (lead.tags ?? []).map((t: Row) => t.documentId);
         const saved = (
           existing
@@ -153,7 +149,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
                 documentId: existing.documentId,
                 data: {
                   ...Object.fromEntries(
-                    Object.entries(data).filter(([k, v]) => !isEmpty(v) && isEmpty(existing![k]))
+                    Object.entries(data).filter(([k, v]) => !isEmptyValue(v) && isEmptyValue(existing![k]))
                   ),
                   customFields: values,
                   updatedBy: userId,

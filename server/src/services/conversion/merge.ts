@@ -3,6 +3,7 @@ import type { FieldError } from '../../errors';
 import { CUSTOMER_TARGETS, type CustomerTarget, type MergeInstruction } from '../../validation/conversion';
 import { LONG_TEXT, SHORT_TEXT } from '../../validation/common';
 import type { CustomFieldDefinition } from '../custom-fields';
+import { isEmptyValue } from '../../utils/values';
 
 export interface PlannedMerges {
   /** Values copied into customer custom fields of the same slug (definition created when missing). */
@@ -10,9 +11,6 @@ export interface PlannedMerges {
   /** Values written into standard customer fields. */
   database: { target: CustomerTarget; value: string; slug: string }[];
 }
-
-const isEmpty = (value: unknown) =>
-  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** The value as the target field would store it, or undefined when it does not fit. */
 export const fitValue = (target: CustomerTarget, value: unknown): string | undefined => {
@@ -57,7 +55,7 @@ export const planMerges = (
       return;
     }
     const value = values[slug];
-    if (merge === 'skip' || isEmpty(value)) return;
+    if (merge === 'skip' || isEmptyValue(value)) return;
     if (merge === 'custom') {
       plan.custom.push({ def, value });
       return;
@@ -74,7 +72,7 @@ export const planMerges = (
   });
 
   for (const def of definitions) {
-    if (!listed.has(def.slug) && !isEmpty(values[def.slug]))
+    if (!listed.has(def.slug) && !isEmptyValue(values[def.slug]))
       plan.custom.push({ def, value: values[def.slug] });
   }
   return { plan, errors };

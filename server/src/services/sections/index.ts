@@ -6,9 +6,7 @@ import type { SectionKind } from '../../validation/sections';
 import { staff } from '../leads/serialize';
 import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
-
-type Row = Record<string, any> & { documentId: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Data = Record<string, unknown>;
+import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 
 interface SectionSpec {
   uid: CrmUid;
