@@ -1,4 +1,6 @@
+import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ConvertDocumentAction } from './components/conversion/ConvertDocumentAction';
 import { PluginIcon } from './components/PluginIcon';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -14,6 +16,13 @@ export default {
       permissions: PERMISSIONS.readLeads,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'CRM' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addDocumentAction(actions: DocumentActionComponent[]): void };
+    };
+    contentManager.apis.addDocumentAction([ConvertDocumentAction]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -14,3 +14,12 @@ window.localStorage.setItem('jwtToken', JSON.stringify('test-admin-token'));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+
+// Radix (behind the design system's selects and menus) calls pointer-capture and scrolling APIs
+// that jsdom does not implement.
+Object.assign(window.HTMLElement.prototype, {
+  hasPointerCapture: () => false,
+  releasePointerCapture: () => undefined,
+  setPointerCapture: () => undefined,
+  scrollIntoView: () => undefined,
+});

@@ -38,6 +38,9 @@ export const useReferenceData = () => {
 
 export type ReferenceData = ReturnType<typeof useReferenceData>;
 
+/** The staff a lead or task can be assigned to (`GET /crm/staff`). */
+export const useStaffList = (): StaffRef[] => useRequest<{ data: StaffRef[] }>('/crm/staff').data?.data ?? [];
+
 /** "Ada Lovelace", or the first name alone. */
 export const staffName = (member: Pick<StaffRef, 'firstname' | 'lastname'> | null | undefined) =>
   member ? [member.firstname, member.lastname].filter(Boolean).join(' ') : '';
