@@ -139,6 +139,7 @@ describe('GET /crm/leads/:id/conversion', () => {
       ])
     );
     expect(res.body.data.existingCustomer).toBeNull();
+    expect(res.body.data.passwordPolicy).toEqual({ minLength: 10 });
   });
 
   it('says when a customer with this email exists', async () => {

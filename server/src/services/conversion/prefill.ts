@@ -71,6 +71,8 @@ const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
         type,
       })),
       existingCustomer: customerSummary(existing),
+      // the dialog states the rule before the user types a password
+      passwordPolicy: { minLength: strapi.plugin('crm').config('password.minLength') as number },
     };
   },
 });
