@@ -1,0 +1,192 @@
+import {
+  Box,
+  Button,
+  Checkbox,
+  Field,
+  Flex,
+  Grid,
+  MultiSelect,
+  MultiSelectOption,
+  Searchbar,
+  SingleSelect,
+  SingleSelectOption,
+} from '@strapi/design-system';
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { staffName, type ReferenceData } from '../../api/reference';
+import { getTranslation } from '../../utils/getTranslation';
+import type { LeadFilterState } from './leadQuery';
+
+interface Props {
+  state: LeadFilterState;
+  reference: ReferenceData;
+  onChange: (change: Partial<LeadFilterState>) => void;
+  onClear: () => void;
+}
+
+const ANY = '';
+
+/** Search, the filters of SPEC §4 and the toggles that lift the default exclusion. */
+export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
+  const { formatMessage } = useIntl();
+  const t = (key: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`leads.filters.${key}`), defaultMessage });
+  const [search, setSearch] = useState(state.q);
+  useEffect(() => setSearch(state.q), [state.q]);
+
+  const field = (key: keyof LeadFilterState, label: string, type: 'date' | 'number') => (
+    <Field.Root name={key}>
+      <Field.Label>{label}</Field.Label>
+      <Field.Input
+        type={type}
+        value={String(state[key])}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ [key]: e.target.value })}
+      />
+    </Field.Root>
+  );
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <form
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onChange({ q: search });
+        }}
+      >
+        <Searchbar
+          name="q"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onClear={() => {
+            setSearch('');
+            onChange({ q: '' });
+          }}
+          clearLabel={t('clearSearch', 'Clear the search')}
+          placeholder={t('searchPlaceholder', 'Search name, email, company or phone')}
+        >
+          {t('search', 'Search leads')}
+        </Searchbar>
+      </form>
+      <Grid.Root gap={3}>
+        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+          <Field.Root name="status">
+            <Field.Label>{t('status', 'Status')}</Field.Label>
+            <MultiSelect
+              value={state.status}
+              placeholder={t('anyStatus', 'Any status')}
+              withTags
+              onChange={(status: string[]) => onChange({ status })}
+            >
+              {reference.statuses.map((s) => (
+                <MultiSelectOption key={s.documentId} value={s.documentId}>
+                  {s.name}
+                </MultiSelectOption>
+              ))}
+            </MultiSelect>
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+          <Field.Root name="source">
+            <Field.Label>{t('source', 'Source')}</Field.Label>
+            <SingleSelect value={state.source} onChange={(source) => onChange({ source: String(source) })}>
+              <SingleSelectOption value={ANY}>{t('anySource', 'Any source')}</SingleSelectOption>
+              {reference.sources.map((s) => (
+                <SingleSelectOption key={s.documentId} value={s.documentId}>
+                  {s.name}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+          <Field.Root name="assignedTo">
+            <Field.Label>{t('assignedTo', 'Assigned to')}</Field.Label>
+            <SingleSelect
+              value={state.assignedTo}
+              onChange={(assignedTo) => onChange({ assignedTo: String(assignedTo) })}
+            >
+              <SingleSelectOption value={ANY}>{t('anyone', 'Anyone')}</SingleSelectOption>
+              <SingleSelectOption value="me">{t('me', 'Me')}</SingleSelectOption>
+              <SingleSelectOption value="unassigned">{t('unassigned', 'Unassigned')}</SingleSelectOption>
+              {reference.staff.map((member) => (
+                <SingleSelectOption key={member.id} value={String(member.id)}>
+                  {staffName(member)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+          <Field.Root name="tags">
+            <Field.Label>{t('tags', 'Tags')}</Field.Label>
+            <MultiSelect
+              value={state.tags}
+              placeholder={t('anyTag', 'Any tag')}
+              withTags
+              onChange={(tags: string[]) => onChange({ tags })}
+            >
+              {reference.tags.map((tag) => (
+                <MultiSelectOption key={tag.documentId} value={tag.documentId}>
+                  {tag.name}
+                </MultiSelectOption>
+              ))}
+            </MultiSelect>
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+          <Field.Root name="visibility">
+            <Field.Label>{t('visibility', 'Visibility')}</Field.Label>
+            <SingleSelect
+              value={state.visibility}
+              onChange={(value) => onChange({ visibility: value as LeadFilterState['visibility'] })}
+            >
+              <SingleSelectOption value={ANY}>
+                {t('publicAndPrivate', 'Public and private')}
+              </SingleSelectOption>
+              <SingleSelectOption value="public">{t('public', 'Public')}</SingleSelectOption>
+              <SingleSelectOption value="private">{t('private', 'Private')}</SingleSelectOption>
+            </SingleSelect>
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={2} s={3} xs={6} direction="column" alignItems="stretch">
+          {field('createdFrom', t('createdFrom', 'Created from'), 'date')}
+        </Grid.Item>
+        <Grid.Item col={2} s={3} xs={6} direction="column" alignItems="stretch">
+          {field('createdTo', t('createdTo', 'Created until'), 'date')}
+        </Grid.Item>
+        <Grid.Item col={2} s={3} xs={6} direction="column" alignItems="stretch">
+          {field('valueMin', t('valueMin', 'Value from'), 'number')}
+        </Grid.Item>
+        <Grid.Item col={3} s={3} xs={6} direction="column" alignItems="stretch">
+          {field('valueMax', t('valueMax', 'Value up to'), 'number')}
+        </Grid.Item>
+      </Grid.Root>
+      <Flex gap={6} wrap="wrap">
+        <Checkbox
+          checked={state.includeConverted}
+          onCheckedChange={(checked) => onChange({ includeConverted: !!checked })}
+        >
+          {t('includeConverted', 'Show converted leads')}
+        </Checkbox>
+        <Checkbox
+          checked={state.includeLost}
+          onCheckedChange={(checked) => onChange({ includeLost: !!checked })}
+        >
+          {t('includeLost', 'Show lost leads')}
+        </Checkbox>
+        <Checkbox
+          checked={state.includeJunk}
+          onCheckedChange={(checked) => onChange({ includeJunk: !!checked })}
+        >
+          {t('includeJunk', 'Show junk leads')}
+        </Checkbox>
+        <Box marginLeft="auto">
+          <Button variant="tertiary" onClick={onClear}>
+            {t('clear', 'Clear filters')}
+          </Button>
+        </Box>
+      </Flex>
+    </Flex>
+  );
+};
