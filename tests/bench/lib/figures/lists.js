@@ -1,0 +1,164 @@
+/**
+ * The leads list: the plugin's GET /crm/leads, Strapi's Content Manager list of the same page
+ * (given the same conditions as filters) and the bare SQL, measured in interleaved rounds on the
+ * same data. Every answer must be a 2xx with exactly the rows and total of the bare SQL.
+ */
+const { expectOk, toQuery } = require('../http');
+const { summarize, ratio } = require('../stats');
+
+const PAGE_SIZE = 25;
+/** The search figure: a word of ~2.5% of names and emails, two statuses and one source. */
+const SEARCH = { q: 'hopper', statuses: ['New', 'Contacted'], source: 'Website' };
+const CM_LIST = '/content-manager/collection-types/plugin::crm.lead';
+
+/** The three requests of one figure: the plugin's, the Content Manager's and the bare SQL spec. */
+const requestsFor = (ctx, user, variant, page) => {
+  const { refs } = ctx;
+  const search = variant === 'search';
+  const plugin = {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(search && {
+      q: SEARCH.q,
+      filters: {
+        status: { documentId: { $in: SEARCH.statuses.map((name) => refs.statuses[name].documentId) } },
+        source: { documentId: { $eq: refs.sources[SEARCH.source].documentId } },
+      },
+    }),
+  };
+  const conditions = [
+    { lost: { $eq: false } },
+    { junk: { $eq: false } },
+    search
+      ? { leadStatus: { documentId: { $in: SEARCH.statuses.map((name) => refs.statuses[name].documentId) } } }
+      : {
+          $or: [
+            { leadStatus: { id: { $notIn: refs.customerStatusIds } } },
+            { leadStatus: { id: { $null: true } } },
+          ],
+        },
+    ...(search
+      ? [
+          { source: { documentId: { $eq: refs.sources[SEARCH.source].documentId } } },
+          {
+            $or: ['name', 'email', 'company', 'phone'].map((field) => ({
+              [field]: { $containsi: SEARCH.q },
+            })),
+          },
+        ]
+      : []),
+  ];
+  const contentManager = { page, pageSize: PAGE_SIZE, sort: 'createdAt:DESC', filters: { $and: conditions } };
+  const sql = {
+    userId: user.id,
+    readsAll: user.readsAll,
+    customerStatusIds: refs.customerStatusIds,
+    page,
+    pageSize: PAGE_SIZE,
+    ...(search && {
+      q: SEARCH.q,
+      statusIds: SEARCH.statuses.map((name) => refs.statuses[name].id),
+      sourceId: refs.sources[SEARCH.source].id,
+    }),
+  };
+  return {
+    plugin: `/crm/leads?${toQuery(plugin)}`,
+    contentManager: `${CM_LIST}?${toQuery(contentManager)}`,
+    sql,
+  };
+};
+
+const sameRows = (label, got, expected) => {
+  if (got.total !== expected.total || got.documentIds.join() !== expected.documentIds.join()) {
+    throw new Error(
+      `${label} did not answer the rows of the bare SQL: total ${got.total} vs ${expected.total}, ` +
+        `ids [${got.documentIds.slice(0, 5).join(', ')}, …] vs [${expected.documentIds.slice(0, 5).join(', ')}, …]`
+    );
+  }
+};
+
+/** Measures one figure (a user, a variant) on the three sides; answers its summary. */
+const measureFigure = async (ctx, options, user, variant) => {
+  const { client, sql, log } = ctx;
+  const first = await sql.page(requestsFor(ctx, user, 'page1', 1).sql);
+  const pageCount = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
+  const page = variant === 'deep' ? Math.max(2, Math.ceil(pageCount / 2)) : 1;
+  const requests = requestsFor(ctx, user, variant, page);
+  const expected = await sql.page(requests.sql);
+  const token = await ctx.token(user);
+  const label = `${user.role}, ${variant}`;
+
+  const sides = {
+    plugin: async () => {
+      const res = expectOk(`GET /crm/leads (${label})`, await client.get(requests.plugin, { token }));
+      sameRows(
+        `GET /crm/leads (${label})`,
+        {
+          total: res.body.meta.pagination.total,
+          documentIds: res.body.data.map((lead) => lead.documentId),
+        },
+        expected
+      );
+      return res.ms;
+    },
+    contentManager: async () => {
+      const res = expectOk(
+        `the Content Manager list (${label})`,
+        await client.get(requests.contentManager, { token })
+      );
+      sameRows(
+        `the Content Manager list (${label})`,
+        {
+          total: res.body.pagination.total,
+          documentIds: res.body.results.map((lead) => lead.documentId),
+        },
+        expected
+      );
+      return res.ms;
+    },
+    sql: async () => {
+      const started = process.hrtime.bigint();
+      const got = await sql.page(requests.sql);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      sameRows(`the bare SQL (${label})`, got, expected);
+      return ms;
+    },
+  };
+  const names = Object.keys(sides);
+  const times = { plugin: [], contentManager: [], sql: [] };
+  for (let round = 0; round < options.warmup + options.iterations; round++) {
+    // rotate who goes first, so that caches and background load favour no side
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const ms = await sides[name]();
+      if (round >= options.warmup) times[name].push(ms);
+    }
+  }
+  const result = {
+    user: user.role,
+    variant,
+    page,
+    pageSize: PAGE_SIZE,
+    total: expected.total,
+    plugin: summarize(times.plugin),
+    contentManager: summarize(times.contentManager),
+    sql: summarize(times.sql),
+  };
+  result.pluginVsContentManager = ratio(result.plugin, result.contentManager);
+  result.pluginVsSql = ratio(result.plugin, result.sql);
+  log(
+    `${label} (page ${page}, ${expected.total} leads): plugin p50 ${result.plugin.p50} ms, ` +
+      `Content Manager ${result.contentManager.p50} ms, SQL ${result.sql.p50} ms`
+  );
+  return result;
+};
+
+/** Every figure of `variants` for the Sales Staff and the Sales Manager user. */
+const measureLists = async (ctx, options, variants = ['page1', 'deep', 'search']) => {
+  const results = [];
+  for (const user of [ctx.users.staff, ctx.users.manager])
+    for (const variant of variants) results.push(await measureFigure(ctx, options, user, variant));
+  return results;
+};
+
+module.exports = { measureLists, SEARCH, PAGE_SIZE };

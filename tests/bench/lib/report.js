@@ -1,0 +1,218 @@
+/**
+ * The outputs of a run: its JSON file (every figure, the machine) and tests/bench/RESULTS.md,
+ * rebuilt from every results file so that each database's latest full run appears.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const BENCH_DIR = path.resolve(__dirname, '..');
+const RESULTS_DIR = path.join(BENCH_DIR, 'results');
+const RESULTS_MD = path.join(BENCH_DIR, 'RESULTS.md');
+
+const DATABASES = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
+const VARIANT = { page1: 'page 1', deep: 'deep page', search: 'search + 2 filters' };
+const SIDES = { plugin: 'plugin', contentManager: 'Content Manager', sql: 'bare SQL' };
+
+const n = (value) => value.toLocaleString('en-US');
+const x = (value) => `${value.toFixed(2)}×`;
+const ms = (s) => `${s.p50} / ${s.p95} / ${s.p99}`;
+
+/** Growth ratios: p50 at the largest size ÷ p50 at the smallest, per user and side. */
+const growthSummary = (points) => {
+  const small = points[0];
+  const large = points[points.length - 1];
+  const ratios = [];
+  for (const figure of large.lists) {
+    const base = small.lists.find((f) => f.user === figure.user);
+    for (const side of Object.keys(SIDES)) {
+      ratios.push({
+        user: figure.user,
+        side,
+        ratio: Math.round((figure[side].p50 / base[side].p50) * 100) / 100,
+      });
+    }
+  }
+  return { from: small.leads, to: large.leads, ratios };
+};
+
+const table = (header, rows) =>
+  [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+
+const headlineRows = (r) => {
+  const db = `${DATABASES[r.settings.db]}, ${n(r.settings.leads)} leads`;
+  const rows = r.lists.map((f) => [
+    db,
+    `${f.user}, ${VARIANT[f.variant]}`,
+    x(f.pluginVsContentManager),
+    x(f.pluginVsSql),
+  ]);
+  rows.push([
+    db,
+    'web-to-lead ÷ content-API create (req/s, higher is better)',
+    x(r.webLeads.webLeadsVsContentApi),
+    '',
+  ]);
+  if (r.growth) {
+    const staff = r.growth.ratios.find((g) => g.user === 'Sales Staff' && g.side === 'plugin');
+    rows.push([
+      db,
+      `growth: plugin list latency ${n(r.growth.to)} ÷ ${n(r.growth.from)} leads (Sales Staff, page 1)`,
+      x(staff.ratio),
+      '',
+    ]);
+  }
+  return rows;
+};
+
+const runSection = (r) => {
+  const m = r.machine;
+  const lines = [
+    `## ${DATABASES[r.settings.db]}, ${n(r.settings.leads)} leads`,
+    '',
+    `\`${r.command}\` on ${r.date.slice(0, 10)} (commit ${m.commit ?? 'unknown'}, ${r.seconds} s). ` +
+      `Machine: ${m.cpu.count} × ${m.cpu.model}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ${r.database}. ` +
+      `Load average ${m.loadAverageAtStart.join(' ')} at the start, ${m.loadAverageAtEnd.join(' ')} at the end.` +
+      (m.note ? ` ${m.note}` : ''),
+    '',
+    `Seed: ${n(r.settings.leads)} leads, 20 staff, ${r.seed.reused ? 'reused from an earlier run' : `seeded in ${r.seed.seededInSeconds} s`}. ` +
+      `${r.settings.iterations} measured requests per figure after ${r.settings.warmup} of warm-up.`,
+    '',
+    '### Leads list (ms, p50 / p95 / p99)',
+    '',
+    table(
+      ['user, list', 'page', 'leads', 'plugin', 'Content Manager', 'bare SQL', 'plugin ÷ CM', 'plugin ÷ SQL'],
+      r.lists.map((f) => [
+        `${f.user}, ${VARIANT[f.variant]}`,
+        n(f.page),
+        n(f.total),
+        ms(f.plugin),
+        ms(f.contentManager),
+        ms(f.sql),
+        x(f.pluginVsContentManager),
+        x(f.pluginVsSql),
+      ])
+    ),
+    '',
+    '### Conversion and web-to-lead',
+    '',
+    table(
+      ['figure', 'result'],
+      [
+        [
+          `conversion of a lead with ${r.conversion.customFields} custom fields and ${r.conversion.notes} notes (ms, p50 / p95 / p99)`,
+          ms(r.conversion.latency),
+        ],
+        [
+          `web-to-lead, ${r.webLeads.concurrency} clients (req/s; latency p50 / p95 / p99 ms)`,
+          `${r.webLeads.webLeads.perSecond} (${ms(r.webLeads.webLeads.latency)})`,
+        ],
+        [
+          `content-API create of an ordinary type, ${r.webLeads.concurrency} clients`,
+          `${r.webLeads.contentApi.perSecond} (${ms(r.webLeads.contentApi.latency)})`,
+        ],
+        ['web-to-lead ÷ content-API create (throughput)', x(r.webLeads.webLeadsVsContentApi)],
+      ]
+    ),
+  ];
+  if (r.growth) {
+    lines.push(
+      '',
+      '### Growth: default list, page 1 (ms, p50)',
+      '',
+      table(
+        [
+          'leads',
+          ...r.growth.points[0].lists.flatMap((f) => Object.values(SIDES).map((s) => `${f.user}: ${s}`)),
+        ],
+        r.growth.points.map((p) => [
+          n(p.leads),
+          ...p.lists.flatMap((f) => Object.keys(SIDES).map((s) => f[s].p50)),
+        ])
+      ),
+      '',
+      `Latency at ${n(r.growth.to)} ÷ latency at ${n(r.growth.from)} leads: ` +
+        r.growth.ratios.map((g) => `${g.user} ${SIDES[g.side]} ${x(g.ratio)}`).join(', ') +
+        '.'
+    );
+  }
+  const slower = r.lists.filter((f) => f.pluginVsContentManager > 1);
+  lines.push(
+    '',
+    slower.length
+      ? `Slower than the Content Manager: ${slower.map((f) => `${f.user}, ${VARIANT[f.variant]} (${x(f.pluginVsContentManager)})`).join('; ')}.`
+      : 'The plugin list is not slower than the Content Manager list in any figure of this run.'
+  );
+  return lines.join('\n');
+};
+
+const INTRO = `# Benchmark results
+
+Written by \`npm run bench\` (tests/bench/index.js) from the files in \`tests/bench/results/\`; do
+not edit by hand. Absolute times depend on the machine, so the **ratios** are the headline:
+plugin ÷ Content Manager (below 1: the plugin's list is faster than Strapi's own list of the same
+page for the same user) and plugin ÷ bare SQL (the cost of everything above the database: HTTP,
+authentication, RBAC, Strapi's query engine, serialization).
+
+What is measured, on one warm app per database, over real HTTP with a keep-alive client:
+
+- **Leads list**: \`GET /crm/leads\` (page 1, a page half-way through, and the search \`q=hopper\`
+  with two filters: status New or Contacted, source Website), for a Sales Staff user (sees leads
+  they created, are assigned to, or that are public) and a Sales Manager (sees all). Against it,
+  the Content Manager list (\`GET /content-manager/collection-types/plugin::crm.lead\`) of the same
+  page for the same user, given the plugin's default exclusion and search as filters, and the bare
+  SQL (page with status, source and assignee, total, then tags: hand-written, through the same
+  knex and driver). Each figure is measured in rounds that take one request of each side in
+  rotating order; every answer must be a 2xx with exactly the rows and total of the bare SQL.
+- **Conversion**: \`POST /crm/leads/:id/convert\` of a fresh lead (10 custom fields, 20 notes, 3
+  tags) by its Sales Staff owner: customer created, one field merged into the phone, nine as custom
+  fields, notes copied, a follow-up task; no portal login (its bcrypt hash would dominate).
+- **Web-to-lead**: \`POST /api/crm/web-leads\` throughput with 16 concurrent anonymous clients (rate
+  limit raised) against Strapi's own content-API create (\`POST /api/contact-messages\`, an
+  ordinary collection type with the same form fields, in tests/bench/app), in alternating blocks.
+- **Growth**: the default list, page 1, at each size of the series.
+
+Seed: 20 staff (16 Sales Staff, 4 Sales Managers), 30% public leads, statuses New 30%, Contacted
+25%, Qualified 15%, Proposal 10%, Customer 20% (with their customers), 6% lost, 3% junk, 5 custom
+fields, 0–6 tags (3 on average) from 30, notes on 10% of leads, created over three years.
+PostgreSQL and MySQL get \`ANALYZE\` after the bulk load (what their own maintenance would do);
+SQLite gets none, as Strapi never runs it.`;
+
+/** Formats with the repository's Prettier settings, so the outputs pass \`prettier --check\`. */
+const format = async (file, text) => {
+  const prettier = require('prettier');
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(text, { ...config, filepath: file });
+};
+
+const renderMarkdown = (results) => {
+  const sections = [INTRO, '## Headline'];
+  sections.push(
+    table(
+      ['database', 'figure', 'plugin ÷ Content Manager', 'plugin ÷ bare SQL'],
+      results.flatMap(headlineRows)
+    )
+  );
+  for (const r of results) sections.push(runSection(r));
+  return `${sections.join('\n\n')}\n`;
+};
+
+/** Writes the run's JSON to `file` and, unless told not to, RESULTS.md; answers the files written. */
+const writeResults = async (result, file, { markdown }) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, await format(file, JSON.stringify(result, null, 2)));
+  if (!markdown) return [file];
+  const order = Object.keys(DATABASES);
+  const results = fs
+    .readdirSync(RESULTS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, f), 'utf8')))
+    .sort((a, b) => order.indexOf(a.settings.db) - order.indexOf(b.settings.db));
+  fs.writeFileSync(RESULTS_MD, await format(RESULTS_MD, renderMarkdown(results)));
+  return [file, RESULTS_MD];
+};
+
+module.exports = { growthSummary, writeResults, renderMarkdown, runSection, RESULTS_DIR };
