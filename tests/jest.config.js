@@ -14,7 +14,7 @@ const swc = [
 ];
 const transform = { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc };
 
-/** Three projects: server unit tests, API tests on a booted Strapi, admin component tests. */
+/** Four projects: server unit tests, API tests on a booted Strapi, admin component tests, the admin panel in a browser. */
 module.exports = {
   rootDir,
   projects: [
@@ -49,6 +49,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/admin/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/admin-setup.ts'],
       moduleNameMapper: { '\\.(css|png|svg)(\\?raw)?$': '<rootDir>/tests/helpers/file-stub.js' },
+    },
+    {
+      // the admin panel in Debian's chromium; run by tests/scripts/browser.js against the demo app
+      displayName: 'browser',
+      rootDir,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
     },
   ],
 };

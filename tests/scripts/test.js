@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: builds the plugin when its sources changed, then runs the Jest projects
- * (server unit, admin components, API tests on a booted Strapi).
+ * (server unit, admin components, API tests on a booted Strapi), then the admin panel in
+ * Debian's chromium against the demo app (tests/scripts/browser.js).
  *   --api-only        only the API tests
  *   --db <client>     sqlite (default) | postgres | mysql for the API tests
  * Prints one closing line per run: "<label>: N passed, N failed".
@@ -10,6 +11,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { bin, run, ensurePluginBuilt } = require('./lib');
+const { runBrowserTests } = require('./browser');
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -46,13 +48,26 @@ const passthrough = args.filter((a, i) => !['--api-only', '--db'].includes(a) &&
     }
   );
   const label = apiOnly ? `api tests on ${db}` : `all tests (api on ${db})`;
-  if (fs.existsSync(report)) {
-    const { numPassedTests, numFailedTests, numTotalTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
-    if (numTotalTests === 0) {
-      console.error(`${label}: no test ran`);
-      process.exit(1);
-    }
-    console.log(`\n${label}: ${numPassedTests} passed, ${numFailedTests} failed`);
+  const counts = (file) => {
+    const { numPassedTests, numFailedTests, numTotalTests } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed: numPassedTests, failed: numFailedTests, total: numTotalTests };
+  };
+  if (!fs.existsSync(report)) process.exit(code || 1);
+  const total = counts(report);
+  if (total.total === 0) {
+    console.error(`${label}: no test ran`);
+    process.exit(1);
   }
-  process.exit(code);
+  let browserCode = 0;
+  // a filtered run (`npm test -- --testPathPattern x`) is a developer's quick loop: no browser
+  if (!apiOnly && passthrough.length === 0) {
+    const browser = await runBrowserTests();
+    browserCode = browser.code;
+    const found = browser.report ? counts(browser.report) : { passed: 0, failed: 1 };
+    console.log(`\nbrowser tests: ${found.passed} passed, ${found.failed} failed`);
+    total.passed += found.passed;
+    total.failed += found.failed;
+  }
+  console.log(`\n${label}: ${total.passed} passed, ${total.failed} failed`);
+  process.exit(code || browserCode);
 })();

@@ -1,4 +1,5 @@
-import { Box, Flex, SimpleMenu, MenuItem, Typography } from '@strapi/design-system';
+import { Box, Flex, IconButton, MenuItem, SimpleMenu, Typography } from '@strapi/design-system';
+import { More } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -123,8 +124,9 @@ export const LeadBoard = ({ columns }: Props) => {
                     {updateLead && (
                       <SimpleMenu
                         label={t('moveLabel', 'Move {name} to', { name: lead.name })}
+                        tag={IconButton}
+                        icon={<More />}
                         variant="ghost"
-                        size="S"
                       >
                         {board
                           .filter((c) => c !== column && !c.status.isCustomerStatus)

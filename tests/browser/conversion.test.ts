@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  api,
+  BASE,
+  createLead,
+  launchBrowser,
+  logIn,
+  openPage,
+  referenceId,
+  screenshot,
+  staffId,
+  USERS,
+  type Api,
+} from './harness';
+
+/**
+ * SPEC §6 and §8 from the Content Manager: Sam converts his qualified lead with the dialog,
+ * merging Budget as a custom field and Mobile into the customer's phone, with a portal login.
+ */
+let browser: Browser;
+let admin: Api;
+let lead: { documentId: string; name: string };
+const email = `mary.cruz.${Date.now()}@browser.example`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  admin = await api(USERS.admin);
+  lead = await createLead(admin, {
+    name: 'Conv Mary Ann de la Cruz',
+    email,
+    company: 'Cruz & Co',
+    status: await referenceId(admin, 'lead-status', 'Qualified'),
+    assignedTo: await staffId(admin, USERS.sam.email),
+    customFields: { budget: 15000, mobile: '+33 6 11 22 33 44' },
+  });
+});
+
+afterAll(() => browser?.close());
+
+/** The Content Manager shows the action in the edit view's side panel. */
+const openConvertAction = async (page: Page) => {
+  const button = page.getByRole('button', { name: 'Convert to customer' });
+  await button.waitFor();
+  await button.click();
+};
+
+const choose = async (page: Page, combobox: string, option: string) => {
+  await page.getByRole('combobox', { name: combobox }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+test('Sam converts a lead from its Content Manager edit view', async () => {
+  const { page, consoleErrors } = await openPage(browser);
+  await logIn(page, USERS.sam);
+  await page.goto(`${BASE}/admin/content-manager/collection-types/plugin::crm.lead/${lead.documentId}`);
+  await page.getByRole('heading', { name: lead.name }).waitFor();
+
+  await openConvertAction(page);
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Last name').waitFor();
+  expect(await dialog.getByLabel('First name').inputValue()).toBe('Conv');
+  expect(await dialog.getByLabel('Last name').inputValue()).toBe('Mary Ann de la Cruz');
+
+  await choose(page, 'How to merge Budget', 'As custom field');
+  await choose(page, 'How to merge Mobile', 'Into a customer field');
+  await choose(page, 'Customer field for Mobile', 'Phone');
+  await dialog.getByRole('checkbox', { name: 'Create a portal login for this customer' }).click();
+  await dialog.getByLabel('Password').fill('Portal-Pass-2026');
+  await screenshot(page, 'conversion-dialog');
+  await dialog.getByRole('button', { name: 'Convert to customer' }).click();
+
+  await page.getByText('Conv Mary Ann de la Cruz is now a customer.').waitFor();
+  await page.getByRole('button', { name: 'Already converted to a customer' }).waitFor();
+  await screenshot(page, 'conversion-done');
+
+  // the customer holds the merged values and its portal login works
+  const converted = (await admin.get(`/crm/leads/${lead.documentId}`)).body.data;
+  expect(converted.dateConverted).toBeTruthy();
+  expect(converted.status.isCustomerStatus).toBe(true);
+  const customer = (
+    await admin.get(`/content-manager/collection-types/plugin::crm.customer/${converted.customer.documentId}`)
+  ).body.data;
+  expect(customer).toMatchObject({
+    firstName: 'Conv',
+    lastName: 'Mary Ann de la Cruz',
+    email,
+    phone: '+33 6 11 22 33 44',
+    customFields: { budget: 15000 },
+  });
+  expect(customer.customFields).not.toHaveProperty('mobile');
+  const portal = await fetch(`${BASE}/api/auth/local`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identifier: email, password: 'Portal-Pass-2026' }),
+  });
+  expect(portal.status).toBe(200);
+
+  // the default list hides it; the converted toggle brings it back
+  await page.goto(`${BASE}/admin/plugins/crm?q=${encodeURIComponent('Conv Mary')}`);
+  await page.getByText('No lead matches these filters.').waitFor();
+  await page.getByRole('checkbox', { name: 'Show converted leads' }).click();
+  await page.getByRole('link', { name: lead.name }).waitFor();
+  await screenshot(page, 'conversion-converted-toggle');
+  expect(consoleErrors).toEqual([]);
+});
