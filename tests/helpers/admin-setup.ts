@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom';
 import { server } from './msw';
+import { missingTranslations, writeMissingTranslations } from './translations';
 
 // Strapi's fetch client reads the backend URL from here and the admin token from storage.
 (window as unknown as { strapi: object }).strapi = {
@@ -14,6 +15,12 @@ window.localStorage.setItem('jwtToken', JSON.stringify('test-admin-token'));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
+
+// Every string the components render comes from en.json: an id missing there fails the file.
+afterAll(() => {
+  if (process.env.CRM_WRITE_TRANSLATIONS === '1') writeMissingTranslations();
+  else expect(Object.fromEntries(missingTranslations)).toEqual({});
+});
 
 // Radix (behind the design system's selects and menus) calls pointer-capture and scrolling APIs
 // that jsdom does not implement.

@@ -6,6 +6,8 @@ import { IntlProvider } from 'react-intl';
 import { MemoryRouter } from 'react-router-dom';
 import { AbilitiesContext } from '../../admin/src/hooks/useAbilities';
 import { abilitiesFrom } from '../../admin/src/permissions';
+import en from '../../admin/src/translations/en.json';
+import { onIntlError } from './translations';
 
 /** Every CRM permission a Sales Manager holds: the default for component tests. */
 export const ALL_PERMISSIONS = [
@@ -24,14 +26,18 @@ interface Options {
   permissions?: { action: string; subject?: string | null }[];
 }
 
-/** Renders an admin component inside the providers the admin panel gives it (English, light theme). */
+/**
+ * Renders an admin component inside the providers the admin panel gives it: the shipped English
+ * messages (an id missing from en.json fails the test file), light theme, notifications, abilities.
+ */
 export const render = (
   ui: ReactElement,
   { initialEntries = ['/'], permissions = ALL_PERMISSIONS }: Options = {}
 ) =>
   renderRTL(ui, {
+    // defaultLocale differs from locale, or react-intl would not report ids missing from en.json
     wrapper: ({ children }) => (
-      <IntlProvider locale="en" messages={{}} defaultLocale="en" onError={() => undefined}>
+      <IntlProvider locale="en" messages={en} defaultLocale="en-US" onError={onIntlError}>
         <DesignSystemProvider locale="en">
           <NotificationsProvider>
             <AbilitiesContext.Provider value={abilitiesFrom(permissions)}>
