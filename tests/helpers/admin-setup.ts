@@ -12,6 +12,9 @@ import { missingTranslations, writeMissingTranslations } from './translations';
 };
 window.localStorage.setItem('jwtToken', JSON.stringify('test-admin-token'));
 
+// userEvent drives the design system's selects step by step: slow on a busy two-core CI machine
+jest.setTimeout(30_000);
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
