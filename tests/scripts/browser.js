@@ -13,6 +13,23 @@ const { ROOT, bin, run } = require('./lib');
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Debian's chromium, installed on the spot when missing and this runs as root with apt-get (a
+ * fresh CI or container machine); never a browser downloaded by playwright.
+ */
+const ensureChromium = async () => {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const canInstall = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
+  if (!canInstall) return false;
+  console.log("[browser] installing Debian's chromium");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if ((await run('apt-get', ['install', '-y', 'chromium'], { env })) !== 0) {
+    await run('apt-get', ['update'], { env });
+    await run('apt-get', ['install', '-y', 'chromium'], { env });
+  }
+  return fs.existsSync(CHROMIUM);
+};
+
 const waitForHealth = async (base, app, timeoutMs) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && app.exitCode === null) {
@@ -28,7 +45,7 @@ const waitForHealth = async (base, app, timeoutMs) => {
 
 /** Runs the browser tests; resolves with `{ code, report }` (report: Jest's JSON file, when written). */
 const runBrowserTests = async (jestArgs = []) => {
-  if (!fs.existsSync(CHROMIUM)) {
+  if (!(await ensureChromium())) {
     console.error(`[browser] ${CHROMIUM} is missing: apt-get install -y chromium`);
     return { code: 1 };
   }
