@@ -31,7 +31,7 @@ const ListView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) =
 const BoardView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) => {
   const query = useMemo(() => toLeadQuery(filters.state, false), [filters.state]);
   const board = useLeadBoard(query);
-  return <LeadBoard columns={board.data?.data} />;
+  return <LeadBoard columns={board.data?.data} onChanged={board.reload} />;
 };
 
 /** The Leads page (SPEC §4, §8): search, filters, the list or the kanban, and the way to a lead's profile. */

@@ -192,6 +192,43 @@ describe('the kanban board', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('opens the conversion dialog instead of saving a drop on the customer column', async () => {
+    serve();
+    const CUSTOMER = {
+      documentId: 'st-customer',
+      name: 'Customer',
+      color: '#328048',
+      order: 5,
+      isCustomerStatus: true,
+    };
+    const puts: unknown[] = [];
+    server.use(
+      http.get(`${API}/crm/leads/board`, () =>
+        HttpResponse.json({ data: [...board(), { status: CUSTOMER, total: 0, leads: [] }] })
+      ),
+      http.get(`${API}/crm/leads/doc-Ada/conversion`, () =>
+        HttpResponse.json({
+          data: { customer: { firstName: 'Ada' }, customFields: [], targets: [], existingCustomer: null },
+        })
+      ),
+      http.put(`${API}/crm/leads/doc-Ada`, () => {
+        puts.push('put');
+        return HttpResponse.json({ data: lead('Ada') });
+      })
+    );
+    render(<LeadsPage />, { initialEntries: ['/?view=board&includeConverted=true'] });
+    const card = (await screen.findByText('Ada')).closest('li')!;
+    drag(card, screen.getByRole('group', { name: 'Customer' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Convert to customer' });
+    expect(await within(dialog).findByLabelText(/^First name/)).toHaveValue('Ada');
+    // the card stays where it was (behind the modal, hidden from the accessibility tree)
+    expect(
+      within(screen.getByRole('group', { name: 'New', hidden: true })).getByText('Ada')
+    ).toBeInTheDocument();
+    expect(puts).toEqual([]);
+  });
+
   it('hides dragging and the move menu from those who may not update leads', async () => {
     serve();
     server.use(http.get(`${API}/crm/leads/board`, () => HttpResponse.json({ data: board() })));
