@@ -1,13 +1,58 @@
+import { EmptyStateLayout, LinkButton } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useParams } from 'react-router-dom';
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { useLead } from '../api/leads';
+import { useReferenceData } from '../api/reference';
+import type { LeadDetail } from '../api/types';
+import { ProfileHeader } from '../components/profile/ProfileHeader';
+import { ProfileTabs } from '../components/profile/ProfileTabs';
+import { useProfileText } from '../components/profile/useProfileText';
 
-/** The lead profile: its sections as tabs and its actions (SPEC §5). */
+/** The lead profile: its sections as tabs and its actions (SPEC §5, §8). */
 export const LeadProfilePage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
+  const t = useProfileText('page');
+  const lead = useLead(documentId);
+  const reference = useReferenceData();
+  const { setData } = lead;
+  const onChange = useCallback((next: LeadDetail) => setData({ data: next }), [setData]);
+
+  if (!lead.data) {
+    if (lead.status !== 'error') return <Page.Loading />;
+    return (
+      <Layouts.Root>
+        <Page.Main>
+          <Layouts.Header title={t('notFoundTitle', 'Lead not found')} />
+          <Layouts.Content>
+            <EmptyStateLayout
+              content={
+                lead.error.status === 404
+                  ? t('notFound', 'This lead does not exist, or you may not see it.')
+                  : lead.error.message
+              }
+              action={
+                <LinkButton tag={Link} to="/plugins/crm" variant="secondary" startIcon={<ArrowLeft />}>
+                  {t('back', 'Back to the leads')}
+                </LinkButton>
+              }
+            />
+          </Layouts.Content>
+        </Page.Main>
+      </Layouts.Root>
+    );
+  }
+
+  const current = lead.data.data;
   return (
     <Layouts.Root>
+      <Page.Title>{current.name}</Page.Title>
       <Page.Main>
-        <Layouts.Header title={documentId} />
+        <ProfileHeader lead={current} onChange={onChange} onReload={lead.reload} />
+        <Layouts.Content>
+          <ProfileTabs lead={current} reference={reference} onChange={onChange} />
+        </Layouts.Content>
       </Page.Main>
     </Layouts.Root>
   );

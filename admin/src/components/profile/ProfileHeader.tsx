@@ -1,0 +1,47 @@
+import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
+import { Layouts } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import type { LeadDetail } from '../../api/types';
+import { StatusBadge } from '../leads/StatusBadge';
+import { LeadActions } from './LeadActions';
+import { useProfileText } from './useProfileText';
+
+interface Props {
+  lead: LeadDetail;
+  onChange: (lead: LeadDetail) => void;
+  onReload: () => void;
+}
+
+/** The lead's name, status and state, the way back to the list, and the actions. */
+export const ProfileHeader = ({ lead, onChange, onReload }: Props) => {
+  const t = useProfileText('header');
+  const { formatDate } = useIntl();
+  return (
+    <Layouts.Header
+      navigationAction={
+        <Link tag={NavLink} to="/plugins/crm" startIcon={<ArrowLeft />}>
+          {t('back', 'Back to the leads')}
+        </Link>
+      }
+      title={lead.name}
+      secondaryAction={<StatusBadge status={lead.status} />}
+      subtitle={
+        <Flex gap={2} wrap="wrap" tag="span">
+          {lead.company && <Typography textColor="neutral600">{lead.company}</Typography>}
+          {lead.lost && <Badge>{t('lost', 'Lost')}</Badge>}
+          {lead.junk && <Badge>{t('junk', 'Junk')}</Badge>}
+          {lead.dateConverted && (
+            <Badge active>
+              {t('converted', 'Converted on {date}', {
+                date: formatDate(lead.dateConverted, { dateStyle: 'medium' }),
+              })}
+            </Badge>
+          )}
+        </Flex>
+      }
+      primaryAction={<LeadActions lead={lead} onChange={onChange} onReload={onReload} />}
+    />
+  );
+};

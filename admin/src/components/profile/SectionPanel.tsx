@@ -1,0 +1,204 @@
+import {
+  Badge,
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  IconButton,
+  Loader,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
+import { Pencil, Plus, Trash } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { toApiFailure } from '../../api/errors';
+import { staffName } from '../../api/reference';
+import { useSectionActions, useSectionList, type SectionInput, type SectionRecord } from '../../api/sections';
+import type { StaffRef } from '../../api/types';
+import { useAbilities } from '../../hooks/useAbilities';
+import type { SectionKind } from '../../permissions';
+import { getTranslation } from '../../utils/getTranslation';
+import { ConfirmButton } from './ConfirmButton';
+import { Pager } from './Pager';
+import { SectionFormModal } from './SectionFormModal';
+import { SECTION_SPECS, type SectionField } from './sectionSpecs';
+import { useProfileText } from './useProfileText';
+
+interface Props {
+  kind: SectionKind;
+  leadId: string;
+  staff: StaffRef[];
+  /** The signed-in user: a note may be changed by its author only. */
+  currentUserId: number | null;
+}
+
+/** One section of the profile (notes, tasks, reminders, opportunities): its list, add, edit, delete. */
+export const SectionPanel = ({ kind, leadId, staff, currentUserId }: Props) => {
+  const spec = SECTION_SPECS[kind];
+  const { formatMessage, formatDate, formatNumber } = useIntl();
+  const t = useProfileText(kind);
+  const common = useProfileText('sections');
+  const abilities = useAbilities();
+  const { toggleNotification } = useNotification();
+  const [page, setPage] = useState(1);
+  const list = useSectionList(kind, leadId, page);
+  const actions = useSectionActions(kind);
+  const [editing, setEditing] = useState<SectionRecord | 'new' | null>(null);
+  const records: SectionRecord[] = list.data?.data ?? [];
+  // the last record of a later page was deleted: show the page before it
+  if (list.status === 'success' && records.length === 0 && page > 1) setPage(page - 1);
+
+  const label = (field: SectionField) =>
+    formatMessage({ id: getTranslation(`profile.${kind}.field.${field.name}`), defaultMessage: field.label });
+
+  /** The server refuses others' notes (their author's, or a manager's): offer only one's own. */
+  const mayChange = (record: SectionRecord, action: 'update' | 'delete') =>
+    abilities.section(kind, action) &&
+    (kind !== 'notes' ||
+      (currentUserId !== null && 'author' in record && record.author?.id === currentUserId));
+
+  const show = (record: SectionRecord, field: SectionField): React.ReactNode => {
+    const value = (record as unknown as Record<string, unknown>)[field.name];
+    if (value === null || value === undefined || value === '') return '—';
+    switch (field.type) {
+      case 'staff':
+        return staffName(value as StaffRef);
+      case 'date':
+        return formatDate(`${String(value)}T00:00:00`, { dateStyle: 'medium' });
+      case 'datetime':
+        return formatDate(String(value), { dateStyle: 'medium', timeStyle: 'short' });
+      case 'number':
+        return formatNumber(Number(value));
+      case 'taskStatus':
+        return value === 'done' ? (
+          <Badge active>{common('done', 'Done')}</Badge>
+        ) : (
+          <Badge>{common('open', 'Open')}</Badge>
+        );
+      case 'textarea':
+        return (
+          <Typography style={{ whiteSpace: 'pre-wrap' }} ellipsis={false}>
+            {String(value)}
+          </Typography>
+        );
+      default:
+        return String(value);
+    }
+  };
+
+  const submit = async (body: SectionInput) => {
+    if (editing === 'new') {
+      await actions.create(leadId, body);
+      toggleNotification({ type: 'success', message: t('created', spec.texts.created) });
+      setPage(1);
+    } else if (editing) {
+      await actions.update(editing.documentId, body);
+      toggleNotification({ type: 'success', message: t('updated', spec.texts.updated) });
+    }
+    setEditing(null);
+    list.reload();
+  };
+
+  const remove = async (record: SectionRecord) => {
+    try {
+      await actions.remove(record.documentId);
+      toggleNotification({ type: 'success', message: t('deleted', spec.texts.deleted) });
+      list.reload();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: toApiFailure(error).message });
+    }
+  };
+
+  const body = (() => {
+    if (list.status === 'error') {
+      return <Typography textColor="danger600">{list.error.message}</Typography>;
+    }
+    if (!list.data) return <Loader small>{common('loading', 'Loading…')}</Loader>;
+    if (records.length === 0) return <EmptyStateLayout content={t('empty', spec.texts.empty)} />;
+    return (
+      <>
+        <Table colCount={spec.columns.length + 1} rowCount={records.length + 1}>
+          <Thead>
+            <Tr>
+              {spec.columns.map((field) => (
+                <Th key={field.name}>
+                  <Typography variant="sigma">{label(field)}</Typography>
+                </Th>
+              ))}
+              <Th>
+                <VisuallyHidden>{common('actions', 'Actions')}</VisuallyHidden>
+              </Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {records.map((record) => (
+              <Tr key={record.documentId}>
+                {spec.columns.map((field) => (
+                  <Td key={field.name}>{show(record, field)}</Td>
+                ))}
+                <Td>
+                  <Flex gap={1} justifyContent="flex-end">
+                    {mayChange(record, 'update') && (
+                      <IconButton
+                        label={common('edit', 'Edit')}
+                        variant="ghost"
+                        onClick={() => setEditing(record)}
+                      >
+                        <Pencil />
+                      </IconButton>
+                    )}
+                    {mayChange(record, 'delete') && (
+                      <ConfirmButton
+                        iconOnly
+                        icon={<Trash />}
+                        label={common('delete', 'Delete')}
+                        title={t('deleteTitle', spec.texts.deleteTitle)}
+                        body={t('deleteBody', spec.texts.deleteBody)}
+                        confirmLabel={common('delete', 'Delete')}
+                        onConfirm={() => remove(record)}
+                      />
+                    )}
+                  </Flex>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+        <Pager pagination={list.data.meta.pagination} onPage={setPage} />
+      </>
+    );
+  })();
+
+  return (
+    <Box>
+      <Flex justifyContent="space-between" alignItems="center" paddingBottom={4}>
+        <Typography variant="delta" tag="h2">
+          {t('title', spec.texts.title)}
+        </Typography>
+        {abilities.section(kind, 'create') && (
+          <Button startIcon={<Plus />} onClick={() => setEditing('new')}>
+            {t('add', spec.texts.add)}
+          </Button>
+        )}
+      </Flex>
+      {body}
+      {editing && (
+        <SectionFormModal
+          spec={spec}
+          record={editing === 'new' ? null : editing}
+          staff={staff}
+          onSubmit={submit}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Box>
+  );
+};

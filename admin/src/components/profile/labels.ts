@@ -1,0 +1,23 @@
+/** English labels of the lead's standard fields (ids `crm.profile.fields.<field>`), for the form and the log. */
+export const LEAD_FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  status: 'Status',
+  source: 'Source',
+  assignedTo: 'Assigned to',
+  tags: 'Tags',
+  position: 'Position',
+  email: 'Email',
+  website: 'Website',
+  phone: 'Phone',
+  value: 'Value',
+  company: 'Company',
+  address: 'Address',
+  city: 'City',
+  state: 'State',
+  zip: 'Zip code',
+  country: 'Country',
+  description: 'Description',
+  isPublic: 'Public lead',
+  contactedToday: 'Contacted today',
+  lastContactAt: 'Last contact',
+};
