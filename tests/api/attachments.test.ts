@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { countRows, createLead } from '../helpers/leads';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { createStaff, type Staff } from '../helpers/users';
+import { createRole, createStaff, type Staff } from '../helpers/users';
 
 const FILE = 'plugin::upload.file';
 
@@ -85,6 +85,24 @@ it('is a 404 for a lead the caller cannot see, on every route', async () => {
   expect((await upload(other, lead.documentId, 'x.txt', 'x')).status).toBe(404);
   expect((await other.del(`/crm/attachments/${fileId}`)).status).toBe(404);
   expect(await countRows(strapi, FILE)).toBe(before);
+});
+
+it('is a 403 for a caller who sees the lead but may not update it, storing nothing', async () => {
+  const LEAD = 'plugin::crm.lead';
+  const role = await createRole(strapi, [
+    { action: 'plugin::content-manager.explorer.read', subject: LEAD },
+    { action: 'plugin::content-manager.explorer.update', subject: LEAD, conditions: ['admin::is-creator'] },
+  ]);
+  const reader = await createStaff(strapi, role.id);
+  const lead = await createLead(strapi, { name: 'Read-only Rita', createdBy: seller.id });
+  const before = await countRows(strapi, FILE);
+  const res = await upload(reader, lead.documentId, 'nope.txt', 'not yours');
+  expect(res.status).toBe(403);
+  expect(await countRows(strapi, FILE)).toBe(before);
+  expect((await seller.get(`/crm/leads/${lead.documentId}/attachments`)).body.data).toEqual([]);
+  // the same caller may add files to a lead they created
+  const own = await createLead(strapi, { name: 'Own Otto', createdBy: reader.id });
+  expect((await upload(reader, own.documentId, 'mine.txt', 'mine')).status).toBe(201);
 });
 
 it('anonymizing a lead removes its files', async () => {

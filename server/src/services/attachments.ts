@@ -63,6 +63,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stores the files with the upload plugin and attaches them to a reachable lead or customer; logs it. */
     async add(ability: UserAbility, userId: number, parent: Parent, files: IncomingFile[]) {
       const owner = await parents().resolve(ability, parent, { attachments: true });
+      this.assertCanChange(ability, parent, owner);
       this.check(files);
       const uploaded = (await strapi.plugin('upload').service('upload').upload({ data: {}, files })) as Row[];
       const ids = [...((owner.attachments ?? []) as Row[]).map((f) => f.id), ...uploaded.map((f) => f.id)];
@@ -88,9 +89,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const owner = await parents()
         .resolve(ability, parent)
         .catch(() => Promise.reject(notFound()));
-      if (getService(strapi, 'visibility').checker(ability, uidOf(parent)).cannot.update(owner)) {
-        throw new ForbiddenError('You may not change the attachments of this record');
-      }
+      this.assertCanChange(ability, parent, owner);
       await strapi.plugin('upload').service('upload').remove(file);
       await getService(strapi, 'activity').record([
         {
@@ -101,6 +100,13 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       ]);
       return attachment(file);
+    },
+
+    /** Seeing a record is not enough to change its files: the caller must be allowed to update it. */
+    assertCanChange(ability: UserAbility, parent: Parent, owner: Row) {
+      if (getService(strapi, 'visibility').checker(ability, uidOf(parent)).cannot.update(owner)) {
+        throw new ForbiddenError('You may not change the attachments of this record');
+      }
     },
 
     /** The lead or customer a file is attached to. */
