@@ -120,6 +120,12 @@ describe('notes belong to their author', () => {
     });
     const read = await outsider.get(`/crm/leads/${publicLead.documentId}/notes`);
     expect(read.body.data.map((n: { documentId: string }) => n.documentId)).toContain(id);
+    const byId = (res: { body: { data: { documentId: string; canChange: boolean }[] } }) =>
+      res.body.data.find((n) => n.documentId === id);
+    // the list tells the admin panel who may change the note
+    expect(byId(read)?.canChange).toBe(false);
+    expect(byId(await owner.get(`/crm/leads/${publicLead.documentId}/notes`))?.canChange).toBe(true);
+    expect(byId(await manager.get(`/crm/leads/${publicLead.documentId}/notes`))?.canChange).toBe(true);
     expect((await outsider.put(`/crm/notes/${id}`).send({ body: 'Theirs' })).status).toBe(403);
     expect((await outsider.del(`/crm/notes/${id}`)).status).toBe(403);
     expect((await strapi.db.query('plugin::crm.note').findOne({ where: { documentId: id } })).body).toBe(

@@ -16,6 +16,8 @@ interface SectionRecordBase {
 export interface Note extends SectionRecordBase {
   body: string;
   author: StaffRef | null;
+  /** In lists: whether the caller may change it (its author or a manager). */
+  canChange?: boolean;
 }
 
 export interface Task extends SectionRecordBase {

@@ -22,7 +22,8 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
         kind,
         ctx.state.userAbility,
         parentOf(type, ctx),
-        await validatePagination(ctx.query)
+        await validatePagination(ctx.query),
+        ctx.state.user.id
       );
     },
     [`${kind}${suffix}Create`]: async (ctx) => {

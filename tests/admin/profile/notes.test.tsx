@@ -58,6 +58,27 @@ describe('the notes of the lead profile', () => {
     expect(within(others).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
   });
 
+  it('offers edit and delete on a colleague’s note when the server says the user may change it', async () => {
+    serveProfile();
+    server.use(
+      http.get(`${API}/crm/leads/${LEAD_ID}/notes`, () =>
+        HttpResponse.json({
+          data: [
+            { ...note('note-mia', 'Met at the fair', MIA), canChange: true },
+            { ...note('note-sam', 'Wants a quote'), canChange: false },
+          ],
+          meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 2 } },
+        })
+      )
+    );
+    renderProfile({ tab: 'notes' });
+
+    const others = (await screen.findByText('Met at the fair')).closest('tr')!;
+    const own = screen.getByText('Wants a quote').closest('tr')!;
+    expect(within(others).getByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    expect(within(own).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+  });
+
   it('adds a note with POST and shows it in the list', async () => {
     serveProfile();
     const posted = serveNotes();

@@ -59,11 +59,13 @@ export const SectionPanel = ({ kind, leadId, staff, currentUserId }: Props) => {
   const label = (field: SectionField) =>
     formatMessage({ id: getTranslation(`profile.${kind}.field.${field.name}`), defaultMessage: field.label });
 
-  /** The server refuses others' notes (their author's, or a manager's): offer only one's own. */
+  /** A note may be changed by its author or a manager: the list says so per note. */
   const mayChange = (record: SectionRecord, action: 'update' | 'delete') =>
     abilities.section(kind, action) &&
     (kind !== 'notes' ||
-      (currentUserId !== null && 'author' in record && record.author?.id === currentUserId));
+      ('canChange' in record && record.canChange !== undefined
+        ? record.canChange
+        : currentUserId !== null && 'author' in record && record.author?.id === currentUserId));
 
   const show = (record: SectionRecord, field: SectionField): React.ReactNode => {
     const value = (record as unknown as Record<string, unknown>)[field.name];

@@ -115,7 +115,8 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       kind: SectionKind,
       ability: UserAbility,
       parent: Parent,
-      { page, pageSize }: { page: number; pageSize: number }
+      { page, pageSize }: { page: number; pageSize: number },
+      userId: number
     ) {
       await parents().resolve(ability, parent);
       const spec = SECTIONS[kind];
@@ -130,8 +131,13 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }),
         strapi.documents(spec.uid).count({ filters }),
       ]);
+      const managesNotes = kind === 'notes' && visibility().readsAllLeads(ability);
       return {
-        data: (rows as Row[]).map((row) => serializeSection(spec, row)),
+        // a note says whether the caller may change it (its author or a manager), for the UI to offer it
+        data: (rows as Row[]).map((row) => ({
+          ...serializeSection(spec, row),
+          ...(kind === 'notes' ? { canChange: managesNotes || row.author?.id === userId } : {}),
+        })),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },
