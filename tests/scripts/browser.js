@@ -9,7 +9,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ROOT, bin, run } = require('./lib');
+const { ROOT, bin, run, randomPort, waitForHealth } = require('./lib');
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -30,26 +30,13 @@ const ensureChromium = async () => {
   return fs.existsSync(CHROMIUM);
 };
 
-const waitForHealth = async (base, app, timeoutMs) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && app.exitCode === null) {
-    const up = await fetch(`${base}/_health`).then(
-      (r) => r.status === 204,
-      () => false
-    );
-    if (up) return true;
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  return false;
-};
-
 /** Runs the browser tests; resolves with `{ code, report }` (report: Jest's JSON file, when written). */
 const runBrowserTests = async (jestArgs = []) => {
   if (!(await ensureChromium())) {
     console.error(`[browser] ${CHROMIUM} is missing: apt-get install -y chromium`);
     return { code: 1 };
   }
-  const port = String(20000 + Math.floor(Math.random() * 20000));
+  const port = randomPort();
   const base = `http://127.0.0.1:${port}`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-browser-'));
   const report = path.join(tmp, 'report.json');

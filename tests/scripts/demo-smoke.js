@@ -8,9 +8,9 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { ROOT } = require('./lib');
+const { ROOT, randomPort, waitForHealth } = require('./lib');
 
-const port = String(20000 + Math.floor(Math.random() * 20000));
+const port = randomPort();
 const base = `http://127.0.0.1:${port}`;
 const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-demo-')), 'demo.db');
 
@@ -43,15 +43,7 @@ const login = async (email, password) => {
     },
   });
   try {
-    const deadline = Date.now() + 240_000;
-    let up = false;
-    while (!up && Date.now() < deadline && app.exitCode === null) {
-      up = await fetch(`${base}/_health`).then(
-        (r) => r.status === 204,
-        () => false
-      );
-      if (!up) await new Promise((r) => setTimeout(r, 2000));
-    }
+    const up = await waitForHealth(base, app, 240_000);
     check('the demo answers within 4 minutes', up);
     if (!up) return;
     const admin = await fetch(`${base}/admin`);

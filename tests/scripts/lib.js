@@ -47,4 +47,21 @@ const ensurePluginBuilt = async ({ force = false } = {}) => {
   }
 };
 
-module.exports = { ROOT, APP_DIR, bin, run, runOrExit, ensurePluginBuilt };
+/** A random high port for a throwaway app. */
+const randomPort = () => String(20000 + Math.floor(Math.random() * 20000));
+
+/** Polls the app's /_health until it answers 204, the child exits, or the time is up. */
+const waitForHealth = async (base, child, timeoutMs) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const up = await fetch(`${base}/_health`).then(
+      (r) => r.status === 204,
+      () => false
+    );
+    if (up) return true;
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  return false;
+};
+
+module.exports = { ROOT, APP_DIR, bin, run, runOrExit, ensurePluginBuilt, randomPort, waitForHealth };

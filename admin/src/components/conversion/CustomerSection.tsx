@@ -2,7 +2,7 @@ import { Box, Field, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { CUSTOMER_FIELDS, type CustomerField } from '../../api/conversion';
 import { getTranslation } from '../../utils/getTranslation';
-import { CUSTOMER_LABELS } from './labels';
+import { CUSTOMER_LABELS } from '../../utils/fieldLabels';
 import type { DraftControls } from './useConversionDraft';
 
 const INPUT_TYPES: Partial<Record<CustomerField, string>> = { email: 'email', website: 'url', phone: 'tel' };

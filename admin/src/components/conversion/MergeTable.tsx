@@ -14,7 +14,7 @@ import {
 import { useIntl } from 'react-intl';
 import type { ConversionPrefill, MergeChoice } from '../../api/conversion';
 import { getTranslation } from '../../utils/getTranslation';
-import { CUSTOMER_LABELS } from './labels';
+import { CUSTOMER_LABELS } from '../../utils/fieldLabels';
 import { compatibleTargets, displayValue } from './targets';
 import type { DraftControls } from './useConversionDraft';
 

@@ -26,6 +26,24 @@ interface Props {
 
 const ANY = '';
 
+/** One labelled filter in the grid. */
+const FilterCell = ({
+  name,
+  label,
+  children,
+}: {
+  name: string;
+  label: string;
+  children: React.ReactNode;
+}) => (
+  <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
+    <Field.Root name={name}>
+      <Field.Label>{label}</Field.Label>
+      {children}
+    </Field.Root>
+  </Grid.Item>
+);
+
 /** Search, the filters of SPEC §4 and the toggles that lift the default exclusion. */
 export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
   const { formatMessage } = useIntl();
@@ -69,86 +87,69 @@ export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
         </Searchbar>
       </form>
       <Grid.Root gap={3}>
-        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-          <Field.Root name="status">
-            <Field.Label>{t('status', 'Status')}</Field.Label>
-            <MultiSelect
-              value={state.status}
-              placeholder={t('anyStatus', 'Any status')}
-              withTags
-              onChange={(status: string[]) => onChange({ status })}
-            >
-              {reference.statuses.map((s) => (
-                <MultiSelectOption key={s.documentId} value={s.documentId}>
-                  {s.name}
-                </MultiSelectOption>
-              ))}
-            </MultiSelect>
-          </Field.Root>
-        </Grid.Item>
-        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-          <Field.Root name="source">
-            <Field.Label>{t('source', 'Source')}</Field.Label>
-            <SingleSelect value={state.source} onChange={(source) => onChange({ source: String(source) })}>
-              <SingleSelectOption value={ANY}>{t('anySource', 'Any source')}</SingleSelectOption>
-              {reference.sources.map((s) => (
-                <SingleSelectOption key={s.documentId} value={s.documentId}>
-                  {s.name}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Grid.Item>
-        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-          <Field.Root name="assignedTo">
-            <Field.Label>{t('assignedTo', 'Assigned to')}</Field.Label>
-            <SingleSelect
-              value={state.assignedTo}
-              onChange={(assignedTo) => onChange({ assignedTo: String(assignedTo) })}
-            >
-              <SingleSelectOption value={ANY}>{t('anyone', 'Anyone')}</SingleSelectOption>
-              <SingleSelectOption value="me">{t('me', 'Me')}</SingleSelectOption>
-              <SingleSelectOption value="unassigned">{t('unassigned', 'Unassigned')}</SingleSelectOption>
-              {reference.staff.map((member) => (
-                <SingleSelectOption key={member.id} value={String(member.id)}>
-                  {staffName(member)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Grid.Item>
-        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-          <Field.Root name="tags">
-            <Field.Label>{t('tags', 'Tags')}</Field.Label>
-            <MultiSelect
-              value={state.tags}
-              placeholder={t('anyTag', 'Any tag')}
-              withTags
-              onChange={(tags: string[]) => onChange({ tags })}
-            >
-              {reference.tags.map((tag) => (
-                <MultiSelectOption key={tag.documentId} value={tag.documentId}>
-                  {tag.name}
-                </MultiSelectOption>
-              ))}
-            </MultiSelect>
-          </Field.Root>
-        </Grid.Item>
-        <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-          <Field.Root name="visibility">
-            <Field.Label>{t('visibility', 'Visibility')}</Field.Label>
-            <SingleSelect
-              value={state.visibility}
-              onChange={(value) => onChange({ visibility: value as LeadFilterState['visibility'] })}
-            >
-              <SingleSelectOption value={ANY}>
-                {t('publicAndPrivate', 'Public and private')}
+        <FilterCell name="status" label={t('status', 'Status')}>
+          <MultiSelect
+            value={state.status}
+            placeholder={t('anyStatus', 'Any status')}
+            withTags
+            onChange={(status: string[]) => onChange({ status })}
+          >
+            {reference.statuses.map((s) => (
+              <MultiSelectOption key={s.documentId} value={s.documentId}>
+                {s.name}
+              </MultiSelectOption>
+            ))}
+          </MultiSelect>
+        </FilterCell>
+        <FilterCell name="source" label={t('source', 'Source')}>
+          <SingleSelect value={state.source} onChange={(source) => onChange({ source: String(source) })}>
+            <SingleSelectOption value={ANY}>{t('anySource', 'Any source')}</SingleSelectOption>
+            {reference.sources.map((s) => (
+              <SingleSelectOption key={s.documentId} value={s.documentId}>
+                {s.name}
               </SingleSelectOption>
-              <SingleSelectOption value="public">{t('public', 'Public')}</SingleSelectOption>
-              <SingleSelectOption value="private">{t('private', 'Private')}</SingleSelectOption>
-            </SingleSelect>
-          </Field.Root>
-        </Grid.Item>
+            ))}
+          </SingleSelect>
+        </FilterCell>
+        <FilterCell name="assignedTo" label={t('assignedTo', 'Assigned to')}>
+          <SingleSelect
+            value={state.assignedTo}
+            onChange={(assignedTo) => onChange({ assignedTo: String(assignedTo) })}
+          >
+            <SingleSelectOption value={ANY}>{t('anyone', 'Anyone')}</SingleSelectOption>
+            <SingleSelectOption value="me">{t('me', 'Me')}</SingleSelectOption>
+            <SingleSelectOption value="unassigned">{t('unassigned', 'Unassigned')}</SingleSelectOption>
+            {reference.staff.map((member) => (
+              <SingleSelectOption key={member.id} value={String(member.id)}>
+                {staffName(member)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </FilterCell>
+        <FilterCell name="tags" label={t('tags', 'Tags')}>
+          <MultiSelect
+            value={state.tags}
+            placeholder={t('anyTag', 'Any tag')}
+            withTags
+            onChange={(tags: string[]) => onChange({ tags })}
+          >
+            {reference.tags.map((tag) => (
+              <MultiSelectOption key={tag.documentId} value={tag.documentId}>
+                {tag.name}
+              </MultiSelectOption>
+            ))}
+          </MultiSelect>
+        </FilterCell>
+        <FilterCell name="visibility" label={t('visibility', 'Visibility')}>
+          <SingleSelect
+            value={state.visibility}
+            onChange={(value) => onChange({ visibility: value as LeadFilterState['visibility'] })}
+          >
+            <SingleSelectOption value={ANY}>{t('publicAndPrivate', 'Public and private')}</SingleSelectOption>
+            <SingleSelectOption value="public">{t('public', 'Public')}</SingleSelectOption>
+            <SingleSelectOption value="private">{t('private', 'Private')}</SingleSelectOption>
+          </SingleSelect>
+        </FilterCell>
         <Grid.Item col={2} s={3} xs={6} direction="column" alignItems="stretch">
           {field('createdFrom', t('createdFrom', 'Created from'), 'date')}
         </Grid.Item>

@@ -23,7 +23,7 @@ import { staffName, type ReferenceData } from '../../api/reference';
 import type { LeadDetail } from '../../api/types';
 import { getTranslation } from '../../utils/getTranslation';
 import { CustomFieldInput } from './CustomFieldInput';
-import { LEAD_FIELD_LABELS } from './labels';
+import { LEAD_FIELD_LABELS } from '../../utils/fieldLabels';
 import { changedFields, errorAt, TEXT_FIELDS, toDraft, type LeadDraft, type TextField } from './leadDraft';
 import type { LeadDraftState } from './useLeadDraft';
 import { useProfileText } from './useProfileText';

@@ -3,7 +3,7 @@ import type { ActivityEntry } from '../../api/activity';
 import { staffName } from '../../api/reference';
 import type { CustomFieldDefinition, StaffRef } from '../../api/types';
 import { getTranslation } from '../../utils/getTranslation';
-import { LEAD_FIELD_LABELS } from './labels';
+import { LEAD_FIELD_LABELS } from '../../utils/fieldLabels';
 
 /** English lines of the log; `{actor}` is who did it. Ids `crm.profile.activity.action.<action>`. */
 const LINES: Record<string, string> = {
