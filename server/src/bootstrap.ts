@@ -1,11 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { tuneContentManagerLayouts } from './permissions/content-manager-layout';
 import { ensureSalesRoles } from './permissions/roles';
+import { ensureEmailIndex } from './services/leads/email-index';
 import { getService } from './utils';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'defaults').ensure();
   await ensureSalesRoles(strapi);
+  // An optional speed-up: the app runs (slower web-to-lead duplicate checks) without it.
+  await ensureEmailIndex(strapi).catch((error: Error) =>
+    strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)
+  );
   await tuneContentManagerLayouts(strapi);
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');

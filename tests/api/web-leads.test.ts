@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { grant } from '../helpers/content-api';
 import { emails } from '../helpers/email';
-import { countRows } from '../helpers/leads';
+import { countRows, createLead } from '../helpers/leads';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { createStaff, type Staff } from '../helpers/users';
 
@@ -126,6 +126,41 @@ describe('with the Public role granted plugin::crm.web-lead.create', () => {
       .query('plugin::crm.activity')
       .count({ where: { action: 'web_form_resubmitted', lead: { id: lead.id } } });
     expect(logged).toBe(1);
+  });
+
+  it('completes the newest open lead with that email, passing over lost, junk and older ones', async () => {
+    const email = 'olga@example.com';
+    const at = (days: number) => new Date(Date.now() - days * 86400000);
+    const older = await createLead(strapi, { name: 'Olga Older', email, createdAt: at(3) });
+    await createLead(strapi, { name: 'Olga Lost', email: 'OLGA@example.com', lost: true, createdAt: at(1) });
+    await createLead(strapi, { name: 'Olga Junk', email, junk: true, createdAt: at(1) });
+    const newest = await createLead(strapi, {
+      name: 'Olga Newest',
+      email: 'Olga@Example.com',
+      createdAt: at(2),
+    });
+    const res = await post({ name: 'Olga Again', email: 'OLGA@EXAMPLE.COM', phone: '+33 9 99' });
+    expect(res.status).toBe(201);
+    const phone = async (documentId: string) =>
+      (await strapi.db.query(LEAD).findOne({ where: { documentId } })).phone;
+    expect(await phone(newest.documentId)).toBe('+33 9 99');
+    expect(await phone(older.documentId)).toBeNull();
+  });
+
+  it('has an index on LOWER(email) for that lookup, where the database supports one (not MariaDB)', async () => {
+    const knex = strapi.db.connection;
+    const client = strapi.db.dialect.client;
+    const query =
+      client === 'sqlite'
+        ? "SELECT name FROM sqlite_master WHERE type = 'index'"
+        : client === 'postgres'
+          ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'crm_leads'"
+          : "SELECT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'crm_leads'";
+    const result = await knex.raw(query);
+    const rows: { name: string }[] =
+      client === 'sqlite' ? result : client === 'postgres' ? result.rows : result[0];
+    const mariadb = client === 'mysql' && /mariadb/i.test((await knex.raw('SELECT VERSION() AS v'))[0][0].v);
+    expect(rows.map((r) => r.name).includes('crm_leads_email_lower_idx')).toBe(!mariadb);
   });
 
   it('creates a second lead when configured to', async () => {

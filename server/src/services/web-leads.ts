@@ -54,12 +54,21 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { status, source, assignee };
   };
 
-  /** The most recent open lead (not converted, lost or junk) with this email. */
-  const openLeadWithEmail = async (email: string) =>
-    strapi.db.query(UID.lead).findOne({
-      where: { email: { $eqi: email }, dateConverted: { $null: true }, lost: false, junk: false },
-      orderBy: [{ createdAt: 'desc' }],
-    }) as Promise<Row | null>;
+  /**
+   * The most recent open lead (not converted, lost or junk) with this email. The leads are looked
+   * up by email alone, so that the database takes the index on LOWER(email) (leads/email-index)
+   * whatever its statistics say; the few leads sharing an email are then sorted out here.
+   */
+  const openLeadWithEmail = async (email: string): Promise<Row | null> => {
+    const candidates: Row[] = await strapi.db.query(UID.lead).findMany({
+      where: { email: { $eqi: email } },
+      select: ['id', 'dateConverted', 'lost', 'junk', 'createdAt'],
+    });
+    const [newest] = candidates
+      .filter((lead) => !lead.dateConverted && !lead.lost && !lead.junk)
+      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || b.id - a.id);
+    return newest ? strapi.db.query(UID.lead).findOne({ where: { id: newest.id } }) : null;
+  };
 
   return {
     /** Captures one submission; a filled honeypot is accepted and dropped. */
