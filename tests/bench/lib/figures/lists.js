@@ -31,12 +31,7 @@ const requestsFor = (ctx, user, variant, page) => {
     { junk: { $eq: false } },
     search
       ? { leadStatus: { documentId: { $in: SEARCH.statuses.map((name) => refs.statuses[name].documentId) } } }
-      : {
-          $or: [
-            { leadStatus: { id: { $notIn: refs.customerStatusIds } } },
-            { leadStatus: { id: { $null: true } } },
-          ],
-        },
+      : { leadStatus: { $or: [{ id: { $notIn: refs.customerStatusIds } }, { id: { $null: true } }] } },
     ...(search
       ? [
           { source: { documentId: { $eq: refs.sources[SEARCH.source].documentId } } },
