@@ -5,6 +5,7 @@
  * (tests/bench/job.js): the main figures at N leads on one warm app, then the growth series.
  * Writes tests/bench/results/<db>.json and rewrites tests/bench/RESULTS.md from every results
  * file; a smoke run writes tests/bench/.data/smoke-<db>.json only. Any failed check fails the run.
+ * `--report-only` rewrites RESULTS.md from the results files without measuring.
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -14,7 +15,7 @@ const { ROOT, ensurePluginBuilt } = require('../scripts/lib');
 const { parseOptions } = require('./lib/options');
 const { checkServer, DATA_DIR } = require('./lib/database');
 const { machineInfo } = require('./lib/machine');
-const { growthSummary, writeResults, runSection, RESULTS_DIR } = require('./lib/report');
+const { growthSummary, writeResults, writeMarkdown, runSection, RESULTS_DIR } = require('./lib/report');
 
 const VARIANTS = ['page1', 'deep', 'search'];
 
@@ -40,6 +41,10 @@ const runJob = (job) =>
 const main = async () => {
   const argv = process.argv.slice(2);
   const options = parseOptions(argv);
+  if (options.reportOnly) {
+    console.log(`[bench] wrote ${path.relative(ROOT, await writeMarkdown())}`);
+    return;
+  }
   const started = Date.now();
   await checkServer(options.db);
   await ensurePluginBuilt();
@@ -72,7 +77,8 @@ const main = async () => {
   const result = {
     benchmark: 'strapi-plugin-crm',
     date: new Date().toISOString(),
-    command: `npm run bench -- ${argv.join(' ')}`.trim(),
+    command:
+      `npm run bench -- ${argv.map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`.trim(),
     smoke: options.smoke,
     settings: { ...settings, leads: options.leads },
     machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },

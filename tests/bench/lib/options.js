@@ -10,7 +10,8 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup N                   unmeasured requests before each figure (default 20, smoke 3)
   --web-requests N             web-to-lead and content-API creates per side (default 2000, smoke 64)
   --concurrency N              concurrent clients of the throughput figures (default 16)
-  --note TEXT                  recorded with the machine (e.g. "shared with an admin build")`;
+  --note TEXT                  recorded with the machine (e.g. "shared with an admin build")
+  --report-only                rewrite RESULTS.md from tests/bench/results/*.json, measure nothing`;
 
 const CLIENTS = ['sqlite', 'postgres', 'mysql'];
 
@@ -33,7 +34,7 @@ const parseOptions = (argv) => {
     const arg = argv[i];
     if (!arg.startsWith('--')) fail(`unexpected argument "${arg}"`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s);
-    if (name === 'smoke' || name === 'help') raw[name] = true;
+    if (['smoke', 'help', 'report-only'].includes(name)) raw[name] = true;
     else if (inline !== undefined) raw[name] = inline;
     else if (i + 1 < argv.length) raw[name] = argv[++i];
     else fail(`--${name} needs a value`);
@@ -49,6 +50,7 @@ const parseOptions = (argv) => {
     'web-requests',
     'concurrency',
     'note',
+    'report-only',
   ];
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) fail(`unknown option --${unknown[0]}`);
@@ -72,6 +74,7 @@ const parseOptions = (argv) => {
     webRequests: positiveInt('--web-requests', raw['web-requests'] ?? (smoke ? 64 : 2000)),
     concurrency: positiveInt('--concurrency', raw.concurrency ?? 16),
     note: raw.note ?? null,
+    reportOnly: !!raw['report-only'],
   };
 };
 
