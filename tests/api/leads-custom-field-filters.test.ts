@@ -86,6 +86,30 @@ describe('custom-field filters', () => {
   });
 });
 
+describe('many matching leads', () => {
+  it('are selected by a subquery, never by a list of their ids in the statement', async () => {
+    const many = 40;
+    for (let i = 0; i < many; i += 1) {
+      await createLead(strapi, { name: `Bulk ${i}`, createdBy: manager.id, customFields: { notes: 'bulk' } });
+    }
+    // the statements the list runs, with their bindings: an id list would bind one value per lead
+    const statements: { sql: string; bindings: number }[] = [];
+    const listener = (query: { sql: string; bindings?: unknown[] }) =>
+      statements.push({ sql: query.sql.toLowerCase(), bindings: query.bindings?.length ?? 0 });
+    strapi.db.connection.client.on('query', listener);
+    try {
+      const res = await manager.get('/crm/leads?customFields[notes]=bulk&pageSize=100');
+      expect(res.status).toBe(200);
+      expect(res.body.meta.pagination.total).toBe(many);
+    } finally {
+      strapi.db.connection.client.removeListener('query', listener);
+    }
+    const counts = statements.filter((s) => s.sql.includes('count('));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts) expect(count.bindings).toBeLessThan(many);
+  });
+});
+
 describe('the indexes the list and the visibility rule use', () => {
   it('exist on this database', async () => {
     const indexes = await strapi.db.dialect.schemaInspector.getIndexes('crm_leads');

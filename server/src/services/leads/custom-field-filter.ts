@@ -148,8 +148,8 @@ const customFieldFilter = ({ strapi }: { strapi: Core.Strapi }) => ({
     const sql = dialectSql(strapi.db.dialect.client, column);
     let qb = strapi.db.connection(meta.tableName).select('id');
     for (const condition of conditions) qb = apply(qb, sql, condition);
-    const rows: { id: number }[] = await qb;
-    return { id: { $in: rows.map((r) => r.id) } };
+    // a subquery, not a list of ids: a million matching leads would not fit in one statement
+    return { id: { $in: qb } };
   },
 });
 
