@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/node_modules/**',
       'dist/**',
       'tests/app/dist/**',
+      'tests/app/build/**',
       'tests/app/.strapi/**',
       'tests/app/.tmp/**',
       'tests/app/types/generated/**',

@@ -89,8 +89,11 @@ module.exports = { runBrowserTests };
 if (require.main === module) {
   runBrowserTests(process.argv.slice(2)).then(({ code, report }) => {
     if (report) {
-      const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(report, 'utf8'));
-      console.log(`\nbrowser tests: ${numPassedTests} passed, ${numFailedTests} failed`);
+      const { numPassedTests, numFailedTests, numRuntimeErrorTestSuites } = JSON.parse(
+        fs.readFileSync(report, 'utf8')
+      );
+      const failed = numFailedTests + numRuntimeErrorTestSuites;
+      console.log(`\nbrowser tests: ${numPassedTests} passed, ${failed} failed`);
     }
     process.exit(code);
   });

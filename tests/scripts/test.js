@@ -49,8 +49,10 @@ const passthrough = args.filter((a, i) => !['--api-only', '--db'].includes(a) &&
   );
   const label = apiOnly ? `api tests on ${db}` : `all tests (api on ${db})`;
   const counts = (file) => {
-    const { numPassedTests, numFailedTests, numTotalTests } = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return { passed: numPassedTests, failed: numFailedTests, total: numTotalTests };
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // a file that fails before its tests run (a boot error) counts as one failure, not zero
+    const failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+    return { passed: report.numPassedTests, failed, total: report.numTotalTests };
   };
   if (!fs.existsSync(report)) process.exit(code || 1);
   const total = counts(report);
