@@ -1,23 +1,11 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback } from 'react';
+import { CUSTOMER_CONTACT_FIELDS } from '../../../server/src/content-types/customer/fields';
 import type { CustomFieldType } from './types';
 import { useRequest } from './useRequest';
 
-/** The standard customer fields, in the order the dialog shows them. */
-export const CUSTOMER_FIELDS = [
-  'firstName',
-  'lastName',
-  'position',
-  'company',
-  'email',
-  'phone',
-  'website',
-  'address',
-  'city',
-  'state',
-  'zip',
-  'country',
-] as const;
+/** The standard customer fields, in the order the dialog shows them: the server's own list. */
+export const CUSTOMER_FIELDS = CUSTOMER_CONTACT_FIELDS;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type CustomerDraft = Record<CustomerField, string>;
