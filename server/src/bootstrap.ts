@@ -2,11 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { tuneContentManagerLayouts } from './permissions/content-manager-layout';
 import { ensureSalesRoles } from './permissions/roles';
 import { ensureEmailIndex } from './services/leads/email-index';
+import { registerReadScope } from './surfaces/read-scope';
 import { getService } from './utils';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'defaults').ensure();
   await ensureSalesRoles(strapi);
+  registerReadScope(strapi);
   // An optional speed-up: the app runs (slower web-to-lead duplicate checks) without it.
   await ensureEmailIndex(strapi).catch((error: Error) =>
     strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)

@@ -7,6 +7,7 @@ import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
 import { openApiOverride } from './openapi';
 import { guardContentManagerLeadRoutes } from './policies/content-manager';
+import { surfaceWriteRules } from './surfaces/write-rules';
 
 /**
  * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
@@ -18,6 +19,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(customerStatusGuard(strapi));
   strapi.documents.use(leadInvariants(strapi));
   strapi.documents.use(leadActivityMiddleware(strapi));
+  strapi.documents.use(surfaceWriteRules(strapi));
   guardContentManagerLeadRoutes(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   if (strapi.plugin('documentation')) {

@@ -53,7 +53,11 @@ export const loginStaff = async (strapi: Core.Strapi, email: string, password = 
 export const createStaff = async (
   strapi: Core.Strapi,
   role: string | number,
-  { firstname = 'Test', lastname = unique('staff') }: { firstname?: string; lastname?: string } = {}
+  {
+    firstname = 'Test',
+    lastname = unique('staff'),
+    extraRoles = [],
+  }: { firstname?: string; lastname?: string; extraRoles?: number[] } = {}
 ): Promise<Staff> => {
   const roleId = typeof role === 'number' ? role : (await findRole(strapi, role)).id;
   const email = `${unique('staff')}@crm.test`.toLowerCase();
@@ -64,7 +68,7 @@ export const createStaff = async (
     password: STAFF_PASSWORD,
     isActive: true,
     registrationToken: null,
-    roles: [roleId],
+    roles: [roleId, ...extraRoles],
   });
   const token = await loginStaff(strapi, email);
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);

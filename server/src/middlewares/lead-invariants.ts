@@ -1,62 +1,78 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ForbiddenError, ValidationError } from '../errors';
+import { ForbiddenError, validationError } from '../errors';
+import {
+  addedAttachments,
+  conversionFieldErrors,
+  isLocked,
+  LEAD_STATE_POPULATE,
+  MESSAGES,
+  stateOf,
+  type LeadState,
+} from '../rules/lead';
+import { inConversion } from '../rules/conversion-scope';
 import type { UserAbility } from '../services/visibility';
+import { asPlugin } from '../surfaces/caller';
+import { attachedElsewhere } from '../surfaces/files';
 import { getService } from '../utils';
 import { UID } from '../uids';
 
-type RelationInput =
-  string | number | { id?: number; documentId?: string; connect?: RelationInput[]; set?: RelationInput[] };
+const WRITES = ['create', 'update', 'clone'];
 
-/** The record a relation input points to, in any of the Document Service's forms, as a where-clause. */
-const relationTarget = (input: unknown): { id: number } | { documentId: string } | null => {
-  if (typeof input === 'string') return { documentId: input };
-  if (typeof input === 'number') return { id: input };
-  if (!input || typeof input !== 'object') return null;
-  const value = input as Exclude<RelationInput, string | number>;
-  const first = value.connect?.[0] ?? value.set?.[0];
-  if (first !== undefined) return relationTarget(first);
-  if (value.documentId) return { documentId: value.documentId };
-  return value.id ? { id: value.id } : null;
-};
+const currentAbility = (strapi: Core.Strapi) =>
+  (strapi.requestContext.get() as { state?: { userAbility?: UserAbility } } | undefined)?.state?.userAbility;
 
 /**
- * Rules of a lead that hold whichever path writes it (the Content Manager included):
- * - only the conversion gives a lead the customer status (it writes `dateConverted` with it);
- * - with `lockConvertedLeads`, staff who do not see every lead cannot edit a converted lead.
+ * The lead's rules, on every path that writes one (plugin routes, the Content Manager, scripts),
+ * checked on the stored state before and after the write, inside its transaction so a refused
+ * write leaves nothing behind:
+ * - the conversion fields belong to the conversion (SPEC §5);
+ * - with `lockConvertedLeads`, staff who do not see every lead cannot edit a converted lead;
+ * - a staff member cannot leave a lead outside what they may see (SPEC §3.1);
+ * - a file attached to another lead or customer cannot be moved onto this one.
  */
 export const leadInvariants =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.uid !== UID.lead || !['create', 'update'].includes(context.action)) return next();
-    const params = context.params as { documentId?: string; data?: Record<string, unknown> };
-    const data = params.data ?? {};
+    if (context.uid !== UID.lead || !WRITES.includes(context.action)) return next();
+    const { documentId } = context.params as { documentId?: string };
+    const read = (where: Record<string, unknown>) =>
+      asPlugin(() => strapi.db.query(UID.lead).findOne({ where, populate: LEAD_STATE_POPULATE }));
+    const ability = currentAbility(strapi);
+    const visibility = getService(strapi, 'visibility');
 
-    const target = relationTarget(data.leadStatus);
-    if (target && !data.dateConverted) {
-      const status = await strapi.db.query(UID.leadStatus).findOne({ where: target });
-      if (status?.isCustomerStatus) {
-        throw new ValidationError('A lead gets the customer status by being converted', {
-          errors: [
-            {
-              path: ['leadStatus'],
-              message: 'is the customer status: convert the lead instead',
-              name: 'ValidationError',
-            },
-          ],
-        });
-      }
-    }
-
-    const ability = (strapi.requestContext.get() as { state?: { userAbility?: UserAbility } } | undefined)
-      ?.state?.userAbility;
-    if (context.action === 'update' && ability && params.documentId && !data.dateConverted) {
-      const lead = await strapi.db
-        .query(UID.lead)
-        .findOne({ where: { documentId: params.documentId }, select: ['dateConverted'] });
+    const beforeRow = context.action === 'update' && documentId ? await read({ documentId }) : null;
+    const before: LeadState | null = beforeRow ? stateOf(beforeRow) : null;
+    if (ability && !inConversion()) {
       const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
-      if (locked && lead?.dateConverted && !getService(strapi, 'visibility').readsAllLeads(ability)) {
-        throw new ForbiddenError('This lead was converted: only users who see every lead may still edit it');
-      }
+      if (isLocked(before, { locked, readsAll: visibility.readsAllLeads(ability) }))
+        throw new ForbiddenError(MESSAGES.locked);
     }
-    return next();
+
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      // The Document Service reads the written lead back as the caller: a lead the write hid from
+      // them comes back as null, so it is found again by its documentId.
+      const written = result as { id?: number; documentId?: string } | null;
+      const writtenId = written?.documentId ?? documentId;
+      const where = written?.id ? { id: written.id } : writtenId ? { documentId: writtenId } : null;
+      const afterRow = where ? await read(where) : null;
+      if (!afterRow) {
+        if (ability) throw new ForbiddenError(MESSAGES.hidden);
+        return result;
+      }
+      const { id } = afterRow as { id: number };
+      const after = stateOf(afterRow);
+      // Scripts and seeds (no request) write as the database's owner would.
+      if (strapi.requestContext.get() && !inConversion()) {
+        // A clone starts from its source's state: it may not copy the conversion either.
+        const errors = conversionFieldErrors(context.action === 'clone' ? null : before, after);
+        if (errors.length) throw validationError(errors);
+      }
+      const moved = await attachedElsewhere(strapi, addedAttachments(before, after), { uid: UID.lead, id });
+      if (moved.length)
+        throw validationError([{ path: ['attachments'], message: 'holds a file of another record' }]);
+      if (ability && !(await asPlugin(() => visibility.seesRow(ability, UID.lead, { id }))))
+        throw new ForbiddenError(MESSAGES.hidden);
+      return result;
+    });
   };

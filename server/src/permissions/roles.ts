@@ -64,19 +64,8 @@ export const salesRoles = (strapi: Core.Strapi) => [
   },
 ];
 
-/**
- * Creates the Sales Staff and Sales Manager roles when no role of that name exists; never touches
- * an existing one.
- *
- * Plugins boot before the admin module. So Strapi's default roles are created first (the admin
- * creates Super Admin, Editor and Author only while no role exists at all), and the permissions
- * are stored with `createMany`, which keeps `admin::is-creator` although the admin registers that
- * condition later; `assignPermissions` would silently drop it. The admin's own bootstrap then
- * validates what was stored (`cleanPermissionsInDatabase`).
- */
-export const ensureSalesRoles = async (strapi: Core.Strapi) => {
+const createMissingSalesRoles = async (strapi: Core.Strapi) => {
   const roleService = strapi.service('admin::role');
-  await roleService.createRolesIfNoneExist();
   for (const { permissions, ...role } of salesRoles(strapi)) {
     if (await roleService.exists({ name: role.name })) continue;
     const created = await roleService.create(role);
@@ -85,4 +74,27 @@ export const ensureSalesRoles = async (strapi: Core.Strapi) => {
       .createMany(permissions.map((permission) => ({ ...permission, role: created.id })));
     strapi.log.info(`[crm] created the admin role "${role.name}"`);
   }
+};
+
+/**
+ * Creates the Sales Staff and Sales Manager roles when no role of that name exists; never touches
+ * an existing one, nor Strapi's own roles (SPEC §3.1).
+ *
+ * Plugins boot before the admin module, and the admin creates Super Admin, Editor and Author only
+ * while no role exists at all, with `assignPermissions`, which silently drops a condition not yet
+ * registered: creating them from here would leave Author without `admin::is-creator`. So on a
+ * brand-new project the Sales roles are created right after the admin has created its own, from
+ * its own bootstrap; on an existing one, now.
+ */
+export const ensureSalesRoles = async (strapi: Core.Strapi) => {
+  const roleService = strapi.service('admin::role') as {
+    count(): Promise<number>;
+    createRolesIfNoneExist(): Promise<void>;
+  };
+  if ((await roleService.count()) > 0) return createMissingSalesRoles(strapi);
+  const createStrapiRoles = roleService.createRolesIfNoneExist.bind(roleService);
+  roleService.createRolesIfNoneExist = async () => {
+    await createStrapiRoles();
+    await createMissingSalesRoles(strapi);
+  };
 };

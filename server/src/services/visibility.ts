@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { leadNotFound } from '../errors';
 import { CM_ACTION, UID, type CrmUid } from '../uids';
+import { HANGING_TYPES } from './hanging';
 
 /** The CASL ability Strapi's admin puts on `ctx.state.userAbility`. */
 export interface UserAbility {
@@ -46,6 +47,36 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
   readsAllLeads(ability: UserAbility) {
     const filter = this.leadFilter(ability);
     return filter !== null && Object.keys(filter).length === 0;
+  },
+
+  /**
+   * The where-clause of the rows of `uid` that hang off what `ability` may see (SPEC §3.1): a
+   * section or activity row follows its lead, or, without a lead, its customer; a customer follows
+   * the lead it came from (one created without a lead is seen by whoever reads customers).
+   * `null` when nothing restricts it (reference data, or a user who reads every lead).
+   */
+  hangingFilter(ability: UserAbility, uid: string): Filter | null {
+    if (!(HANGING_TYPES as readonly string[]).includes(uid)) return null;
+    const leads = this.leadFilter(ability);
+    if (leads !== null && Object.keys(leads).length === 0) return null;
+    const noLead = { lead: { id: { $null: true } } };
+    const ofLead = leads === null ? null : { lead: leads };
+    const customerSeen = ofLead ? { $or: [noLead, ofLead] } : noLead;
+    if (uid === UID.lead) return leads ?? { id: { $null: true } };
+    if (uid === UID.customer) return customerSeen;
+    const viaCustomer = {
+      $and: [noLead, { customer: { id: { $notNull: true } } }, { customer: customerSeen }],
+    };
+    return ofLead ? { $or: [ofLead, viaCustomer] } : viaCustomer;
+  },
+
+  /** Whether `ability` may see the row of `uid` matching `where` (reads it as it is, unscoped). */
+  async seesRow(ability: UserAbility, uid: string, where: Filter) {
+    const filter = this.hangingFilter(ability, uid);
+    const row = await strapi.db
+      .query(uid)
+      .findOne({ where: filter ? { $and: [where, filter] } : where, select: ['id'] });
+    return !!row;
   },
 
   /**

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { onlyReadable, readableLeadFields } from './readable';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { LeadListQuery } from '../../validation/lead-query';
@@ -60,8 +61,12 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!query.includeLost && !filtered('lost')) exclusions.push({ lost: false });
     if (!query.includeJunk && !filtered('junk')) exclusions.push({ junk: false });
+    const readable = readableLeadFields(strapi, ability);
+    const searched = SEARCHED.filter(readable);
     const search = query.q
-      ? { $or: SEARCHED.map((field) => ({ [field]: { $containsi: query.q } })) }
+      ? searched.length
+        ? { $or: searched.map((field) => ({ [field]: { $containsi: query.q } })) }
+        : { id: { $null: true } }
       : undefined;
     const assignee =
       query.assignedTo === undefined
@@ -73,10 +78,14 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     return { $and: nonEmpty([visible, userFilters, search, assignee, customFields, ...exclusions]) };
   };
 
-  const sortOf = (query: LeadListQuery) => [
-    ...query.sort.map(({ field, order }) => ({ [field]: order })),
-    { id: 'desc' as const },
-  ];
+  /** The requested order on readable fields (others dropped, as the Content Manager does), then id. */
+  const sortOf = (ability: UserAbility, query: LeadListQuery) => {
+    const readable = readableLeadFields(strapi, ability);
+    return [
+      ...query.sort.filter(({ field }) => readable(field)).map(({ field, order }) => ({ [field]: order })),
+      { id: 'desc' as const },
+    ];
+  };
 
   /**
    * One page of leads matching `filters`, with what a list row shows. The page's ids are found
@@ -102,11 +111,12 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       const filters = await listFilter(ability, userId, query);
       const { page, pageSize } = query;
       const [rows, total] = await Promise.all([
-        findPage(filters, sortOf(query), (page - 1) * pageSize, pageSize),
+        findPage(filters, sortOf(ability, query), (page - 1) * pageSize, pageSize),
         strapi.documents(UID.lead).count({ filters }),
       ]);
+      const readable = readableLeadFields(strapi, ability);
       return {
-        data: rows.map(leadSummary),
+        data: rows.map((row) => onlyReadable(leadSummary(row), readable)),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
       };
     },
@@ -118,14 +128,16 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
         .findMany({ sort: [{ order: 'asc' }, { id: 'asc' }] });
       const columns = statuses.filter((s) => query.includeConverted || !s.isCustomerStatus);
       const base = await listFilter(ability, userId, { ...query, includeConverted: true });
+      const readable = readableLeadFields(strapi, ability);
       const data = await Promise.all(
         columns.map(async (status) => {
           const filters = { $and: [base, { leadStatus: { id: status.id } }] };
           const [rows, total] = await Promise.all([
-            findPage(filters, sortOf(query), 0, query.pageSize),
+            findPage(filters, sortOf(ability, query), 0, query.pageSize),
             strapi.documents(UID.lead).count({ filters }),
           ]);
-          return { status: serializeStatus(status as never), total, leads: rows.map(leadSummary) };
+          const leads = rows.map((row) => onlyReadable(leadSummary(row), readable));
+          return { status: serializeStatus(status as never), total, leads };
         })
       );
       return { data };
@@ -133,7 +145,8 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One lead with its relations and custom-field values, or a 404. */
     async findOne(ability: UserAbility, documentId: string) {
-      return leadDetail(await visibility().findVisibleLead(ability, documentId, DETAIL_POPULATE));
+      const lead = leadDetail(await visibility().findVisibleLead(ability, documentId, DETAIL_POPULATE));
+      return onlyReadable(lead, readableLeadFields(strapi, ability));
     },
   };
 };

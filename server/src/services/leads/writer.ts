@@ -3,6 +3,7 @@ import { conflictError, ForbiddenError, validationError, type FieldError } from 
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { LeadInput } from '../../validation/lead';
+import { isLocked, MESSAGES, stateOf } from '../../rules/lead';
 import { SECTIONS } from '../sections';
 import type { UserAbility } from '../visibility';
 import { DETAIL_POPULATE } from './populate';
@@ -69,13 +70,17 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const writable = async (ability: UserAbility, documentId: string, action: 'update' | 'delete') => {
-    const lead = await visibility().findVisibleLead(ability, documentId);
+    const lead = await visibility().findVisibleLead(ability, documentId, {
+      leadStatus: { fields: ['documentId'] },
+    });
     const checker = visibility().checker(ability);
     if (checker.cannot[action](lead)) throw new ForbiddenError(`You may not ${action} this lead`);
     const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
-    if (action === 'update' && locked && lead.dateConverted && !visibility().readsAllLeads(ability)) {
-      throw new ForbiddenError('This lead was converted: only users who see every lead may still edit it');
-    }
+    if (
+      action === 'update' &&
+      isLocked(stateOf(lead), { locked, readsAll: visibility().readsAllLeads(ability) })
+    )
+      throw new ForbiddenError(MESSAGES.locked);
     return lead;
   };
 
@@ -100,6 +105,9 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Updates the fields given; converted leads are locked unless configured otherwise. */
     async update(ability: UserAbility, userId: number, documentId: string, input: LeadInput) {
       const lead = await writable(ability, documentId, 'update');
+      // SPEC §5: a converted lead keeps the customer status (the board's move is refused here).
+      if (lead.dateConverted && input.status !== undefined && input.status !== lead.leadStatus?.documentId)
+        throw conflictError(MESSAGES.convertedMove);
       const errors: FieldError[] = [];
       const data = await resolve(input, lead.customFields ?? null, errors);
       if (errors.length) throw validationError(errors);

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { HANGING_TYPES } from '../services/hanging';
+import type { Filter } from '../services/visibility';
+import { getService } from '../utils';
+import { UID } from '../uids';
+import { surfaceCaller, type SurfaceCaller } from './caller';
+import { FILE, fileLinks } from './files';
+
+const NOTHING: Filter = { id: { $null: true } };
+
+/**
+ * The ids of the files attached to a lead or customer that `caller` may not see, as a subquery:
+ * every CRM file for an outside caller (an API token is never granted them), the files of hidden
+ * leads and customers for an admin.
+ */
+const hiddenFiles = (strapi: Core.Strapi, caller: SurfaceCaller) => {
+  const links = fileLinks(strapi);
+  const knex = strapi.db.connection;
+  const visibility = getService(strapi, 'visibility');
+  const seen = (uid: string) => {
+    if (caller.kind === 'outside') return null;
+    const filter = visibility.hangingFilter(caller.ability, uid);
+    return filter && strapi.db.queryBuilder(uid).select('id').where(filter).getKnexQuery();
+  };
+  // An admin's lead and customer filters are both set, or both absent (reads every lead).
+  const leads = seen(UID.lead);
+  const customers = seen(UID.customer);
+  if (caller.kind === 'admin' && (!leads || !customers)) return null;
+  return knex(links.table)
+    .select(links.fileId)
+    .where((q) => {
+      q.where(links.type, UID.lead);
+      if (leads) q.whereNotIn(links.relatedId, leads);
+    })
+    .orWhere((q) => {
+      q.where(links.type, UID.customer);
+      if (customers) q.whereNotIn(links.relatedId, customers);
+    });
+};
+
+/** The where-clause `caller` adds to a read of `uid`, or `null` when it reads it whole. */
+export const scopeFor = (strapi: Core.Strapi, caller: SurfaceCaller, uid: string): Filter | null => {
+  if (uid === FILE) {
+    const hidden = hiddenFiles(strapi, caller);
+    return hidden && { id: { $notIn: hidden } };
+  }
+  if (!(HANGING_TYPES as readonly string[]).includes(uid)) return null;
+  // Outside callers (content API, API tokens) never read the CRM's records through Strapi.
+  if (caller.kind === 'outside') return NOTHING;
+  return getService(strapi, 'visibility').hangingFilter(caller.ability, uid);
+};
+
+interface ReadEvent {
+  model: { uid: string };
+  params: { where?: Filter };
+}
+
+/**
+ * Strapi's own surfaces read through the query engine, sometimes around the Content Manager's
+ * permission checks (its relations and `actions/*` endpoints, populated relations, the media
+ * library, the homepage). Adding the visibility rule to every row read there makes a hidden lead,
+ * a section of it, its customer and its files missing on all of them at once: a 404 like a row
+ * that does not exist, an empty picker, a count that does not count them.
+ */
+export const registerReadScope = (strapi: Core.Strapi) => {
+  const restrict = (event: ReadEvent) => {
+    const caller = surfaceCaller(strapi);
+    if (!caller) return;
+    const scope = scopeFor(strapi, caller, event.model.uid);
+    if (!scope) return;
+    const { where } = event.params;
+    event.params.where = where && Object.keys(where).length ? { $and: [where, scope] } : scope;
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [...HANGING_TYPES, FILE],
+    beforeFindOne: restrict,
+    beforeFindMany: restrict,
+    beforeCount: restrict,
+  } as never);
+};

@@ -1,0 +1,100 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { ForbiddenError, validationError } from '../errors';
+import { HANGING_TYPES } from '../services/hanging';
+import { SECTIONS } from '../services/sections';
+import { getService } from '../utils';
+import { UID } from '../uids';
+import { asPlugin, surfaceCaller } from './caller';
+import { attachedElsewhere } from './files';
+
+const WRITES = ['create', 'update', 'clone', 'delete'];
+const SECTION_BY_UID = new Map(Object.values(SECTIONS).map((spec) => [spec.uid as string, spec]));
+
+interface ParentRow {
+  id: number;
+  author?: { id: number } | null;
+  lead?: { documentId: string } | null;
+  customer?: { documentId: string } | null;
+}
+
+/**
+ * Writes to a lead's sections and customers through Strapi's own surfaces (the Content Manager,
+ * its bulk and clone actions) follow the rules of the plugin's routes: the record must stay on a
+ * lead or customer the writer may see (a note cannot be `connect`ed to a hidden lead), a note is
+ * changed by its author or a manager only, the activity log is append-only, files are not moved
+ * off another record, and the change lands in the lead's (or customer's) activity log. Reads there
+ * are already scoped (read-scope.ts), so a hidden record is a 404 before it gets here.
+ */
+export const surfaceWriteRules =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    const { uid, action } = context;
+    if (uid === UID.lead || !(HANGING_TYPES as readonly string[]).includes(uid) || !WRITES.includes(action))
+      return next();
+    const caller = surfaceCaller(strapi);
+    if (!caller) return next();
+    if (caller.kind === 'outside' || uid === UID.activity)
+      throw new ForbiddenError(
+        uid === UID.activity ? 'The activity log is append-only' : 'CRM records are not written here'
+      );
+    const visibility = getService(strapi, 'visibility');
+    const spec = SECTION_BY_UID.get(uid);
+    const readRow = (where: Record<string, unknown>) =>
+      asPlugin(
+        () =>
+          strapi.db.query(uid).findOne({
+            where,
+            populate: spec
+              ? { lead: true, customer: true, ...(uid === UID.note ? { author: true } : {}) }
+              : {},
+          }) as Promise<ParentRow | null>
+      );
+    const { documentId } = context.params as { documentId?: string };
+    const before = documentId && action !== 'create' ? await readRow({ documentId }) : null;
+    if (uid === UID.note && before && ['update', 'delete'].includes(action)) {
+      if (before.author?.id !== caller.userId && !visibility.readsAllLeads(caller.ability))
+        throw new ForbiddenError('Only its author or a manager may change this note');
+    }
+
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const written = result as { id?: number; documentId?: string } | null;
+      const writtenId = written?.documentId ?? documentId;
+      const where = written?.id ? { id: written.id } : writtenId ? { documentId: writtenId } : null;
+      const after = action === 'delete' || !where ? null : await readRow(where);
+      if (action !== 'delete') {
+        // null: the Document Service could not read back what was written, as the caller.
+        if (!after || !(await asPlugin(() => visibility.seesRow(caller.ability, uid, { id: after.id }))))
+          throw validationError([{ path: ['lead'], message: 'is not a lead or customer you can reach' }]);
+        if (uid === UID.customer && after) {
+          const files = await asPlugin(() =>
+            strapi.db.query(uid).findOne({ where: { id: after.id }, populate: { attachments: true } })
+          );
+          const ids = ((files?.attachments ?? []) as { id: number }[]).map((f) => f.id);
+          if ((await attachedElsewhere(strapi, ids, { uid, id: after.id })).length)
+            throw validationError([{ path: ['attachments'], message: 'holds a file of another record' }]);
+        }
+      }
+      const row = after ?? before;
+      const parent = row?.lead
+        ? { lead: row.lead.documentId }
+        : row?.customer
+          ? { customer: row.customer.documentId }
+          : null;
+      if (spec && parent && row) {
+        const verb = action === 'delete' ? 'deleted' : action === 'update' ? 'updated' : 'added';
+        await getService(strapi, 'activity').record([
+          {
+            action: `${spec.singular}_${verb}`,
+            ...parent,
+            actor: caller.userId,
+            data: {
+              [spec.singular]: documentId ?? (result as { documentId?: string })?.documentId,
+              via: 'content-manager',
+            },
+          },
+        ]);
+      }
+      return result;
+    });
+  };

@@ -1,0 +1,321 @@
+/**
+ * SPEC §3.1: a staff member who may not see a lead learns nothing of it and changes nothing of it
+ * through any route the Strapi app serves — the Content Manager's lists, single documents, writes,
+ * clone, bulk and `actions/*` endpoints, its relations endpoints, the media library and the content
+ * API — not only the plugin's routes. Asserted by content (no identifying value of the hidden lead
+ * in any body) and by effect (rows unchanged).
+ */
+import type { Core } from '@strapi/strapi';
+import { createLead, countRows } from '../helpers/leads';
+import { http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { createRole, createStaff, findRole, type Staff } from '../helpers/users';
+
+const CM = '/content-manager/collection-types';
+const LEAD = 'plugin::crm.lead';
+const NOTE = 'plugin::crm.note';
+const TASK = 'plugin::crm.task';
+const REMINDER = 'plugin::crm.reminder';
+const OPPORTUNITY = 'plugin::crm.opportunity';
+const CUSTOMER = 'plugin::crm.customer';
+const FILE = 'plugin::upload.file';
+
+/** Values that only the hidden lead and what hangs off it hold. */
+const SECRET = {
+  email: 'hidden.hanna@secret.test',
+  phone: '+44 7000 900900',
+  company: 'Hidden Holdings',
+  budget: 987654,
+  noteBody: 'Hanna mentioned the merger, keep it quiet',
+  taskTitle: 'Call Hanna about the merger',
+  customerEmail: 'hanna.customer@secret.test',
+};
+
+let strapi: Core.Strapi;
+let owner: Staff; // Sales Staff who owns the hidden lead
+let attacker: Staff; // Sales Staff with the media library too
+let author: Staff;
+let editor: Staff;
+let restricted: Staff; // reads every lead, but only its name and status
+let outsider: Staff; // no CRM permission at all
+const hidden: Record<string, { id: number; documentId: string }> = {};
+let attackerLead: { id: number; documentId: string };
+let hiddenFileId: number;
+
+const secretsIn = (body: unknown) => {
+  const text = JSON.stringify(body);
+  return [
+    ...Object.values(SECRET).filter((v) => text.includes(String(v))),
+    ...Object.entries(hidden)
+      .filter(([, row]) => text.includes(row.documentId))
+      .map(([kind]) => `${kind} documentId`),
+  ];
+};
+
+const rowsOf = async (uid: string) => JSON.stringify(await strapi.db.query(uid as never).findMany({}));
+
+beforeAll(async () => {
+  strapi = await startStrapi();
+  owner = await createStaff(strapi, 'Sales Staff');
+  const staffRole = await findRole(strapi, 'Sales Staff');
+  const media = await createRole(strapi, [
+    { action: 'plugin::upload.read' },
+    { action: 'plugin::upload.assets.update' },
+  ]);
+  attacker = await createStaff(strapi, staffRole.id, { extraRoles: [media.id] });
+  author = await createStaff(strapi, 'Author');
+  editor = await createStaff(strapi, 'Editor');
+  restricted = await createStaff(
+    strapi,
+    (
+      await createRole(strapi, [
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: LEAD,
+          properties: { fields: ['name', 'leadStatus'] },
+        },
+      ])
+    ).id
+  );
+  outsider = await createStaff(strapi, (await createRole(strapi, [])).id);
+
+  const lead = await createLead(strapi, {
+    name: 'Hidden Hanna',
+    email: SECRET.email,
+    phone: SECRET.phone,
+    company: SECRET.company,
+    value: 1234,
+    customFields: { budget: SECRET.budget },
+    createdBy: owner.id,
+    isPublic: false,
+  });
+  hidden.lead = lead as never;
+  const section = (uid: string, data: Record<string, unknown>) =>
+    strapi.documents(uid as never).create({ data: { ...data, lead: lead.documentId } as never });
+  hidden.note = (await section(NOTE, { body: SECRET.noteBody, author: owner.id })) as never;
+  hidden.task = (await section(TASK, { title: SECRET.taskTitle, status: 'open' })) as never;
+  hidden.reminder = (await section(REMINDER, {
+    message: 'Remind me of Hanna',
+    remindAt: '2030-01-01T09:00:00.000Z',
+  })) as never;
+  hidden.opportunity = (await section(OPPORTUNITY, { name: 'Hanna deal', value: 5000 })) as never;
+  hidden.customer = (await strapi.documents(CUSTOMER).create({
+    data: { firstName: 'Hanna', email: SECRET.customerEmail, lead: lead.documentId } as never,
+  })) as never;
+  const uploaded = await owner
+    .post(`/crm/leads/${lead.documentId}/attachments`)
+    .attach('files', Buffer.from('contract of Hanna'), { filename: 'hanna.txt', contentType: 'text/plain' });
+  expect(uploaded.status).toBe(201);
+  const stored = await strapi.db
+    .query(LEAD)
+    .findOne({ where: { id: lead.id }, populate: { attachments: true } });
+  hiddenFileId = stored.attachments[0].id;
+  attackerLead = (await createLead(strapi, { name: 'Own Oscar', createdBy: attacker.id })) as never;
+});
+
+afterAll(async () => {
+  await stopStrapi(strapi);
+});
+
+describe('Content Manager lists and single documents', () => {
+  const TYPES = {
+    lead: LEAD,
+    note: NOTE,
+    task: TASK,
+    reminder: REMINDER,
+    opportunity: OPPORTUNITY,
+    customer: CUSTOMER,
+  };
+
+  it.each(Object.entries(TYPES))(
+    'a Sales Staff list of %s carries nothing of the hidden lead',
+    async (_, uid) => {
+      const res = await attacker.get(`${CM}/${uid}?page=1&pageSize=100&populate=*`);
+      expect(res.status).toBe(200);
+      expect(secretsIn(res.body)).toEqual([]);
+    }
+  );
+
+  it.each(Object.entries(TYPES))(
+    'the hidden %s is a 404 on its own, like a missing one',
+    async (kind, uid) => {
+      expect((await attacker.get(`${CM}/${uid}/${hidden[kind].documentId}`)).status).toBe(404);
+      expect((await attacker.get(`${CM}/${uid}/doesnotexist000000000000`)).status).toBe(404);
+    }
+  );
+
+  it.each(Object.entries(TYPES))("the owner still lists and opens the lead's %s", async (kind, uid) => {
+    const list = await owner.get(`${CM}/${uid}?page=1&pageSize=100`);
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).toContain(hidden[kind].documentId);
+    expect((await owner.get(`${CM}/${uid}/${hidden[kind].documentId}`)).status).toBe(200);
+  });
+
+  it('an Author lists only what he created; an Editor (read without conditions) sees the lead', async () => {
+    const byAuthor = await author.get(`${CM}/${LEAD}?page=1&pageSize=100`);
+    expect(byAuthor.status).toBe(200);
+    expect(secretsIn(byAuthor.body)).toEqual([]);
+    const byEditor = await editor.get(`${CM}/${LEAD}?page=1&pageSize=100`);
+    expect(byEditor.status).toBe(200);
+    expect(JSON.stringify(byEditor.body)).toContain(hidden.lead.documentId);
+  });
+
+  it('a role without CRM permissions is refused everywhere', async () => {
+    for (const uid of Object.values(TYPES)) {
+      expect((await outsider.get(`${CM}/${uid}`)).status).toBe(403);
+    }
+    expect((await outsider.get('/crm/leads')).status).toBe(403);
+  });
+});
+
+describe('Content Manager writes', () => {
+  it('a note connected to a hidden lead is refused and nothing is stored', async () => {
+    const before = await countRows(strapi, NOTE);
+    for (const lead of [
+      { connect: [{ documentId: hidden.lead.documentId }] },
+      { connect: [{ id: hidden.lead.id }] },
+      hidden.lead.documentId,
+    ]) {
+      const res = await attacker.post(`${CM}/${NOTE}`).send({ body: 'planted', lead });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    }
+    expect(await countRows(strapi, NOTE)).toBe(before);
+  });
+
+  it('update, delete, clone and bulk delete of hidden rows change nothing', async () => {
+    const snapshot = {
+      note: await rowsOf(NOTE),
+      reminder: await rowsOf(REMINDER),
+      opp: await rowsOf(OPPORTUNITY),
+    };
+    expect((await attacker.put(`${CM}/${NOTE}/${hidden.note.documentId}`).send({ body: 'x' })).status).toBe(
+      404
+    );
+    expect(
+      (await attacker.put(`${CM}/${OPPORTUNITY}/${hidden.opportunity.documentId}`).send({ value: 1 })).status
+    ).toBe(404);
+    expect((await attacker.del(`${CM}/${REMINDER}/${hidden.reminder.documentId}`)).status).toBe(404);
+    expect((await attacker.post(`${CM}/${NOTE}/clone/${hidden.note.documentId}`).send({})).status).toBe(404);
+    const bulk = await attacker
+      .post(`${CM}/${REMINDER}/actions/bulkDelete`)
+      .send({ documentIds: [hidden.reminder.documentId] });
+    expect(bulk.status).toBeLessThan(500);
+    expect(bulk.body?.data?.count ?? 0).toBe(0);
+    expect({
+      note: await rowsOf(NOTE),
+      reminder: await rowsOf(REMINDER),
+      opp: await rowsOf(OPPORTUNITY),
+    }).toEqual(snapshot);
+  });
+
+  it("another author's note on a visible lead is not editable through the Content Manager", async () => {
+    const shared = await createLead(strapi, { name: 'Shared Sam', createdBy: owner.id, isPublic: true });
+    const note = await strapi
+      .documents(NOTE)
+      .create({ data: { body: 'mine', author: owner.id, lead: shared.documentId } as never });
+    const res = await attacker.put(`${CM}/${NOTE}/${note.documentId}`).send({ body: 'changed' });
+    expect(res.status).toBe(403);
+    expect((await strapi.db.query(NOTE).findOne({ where: { id: note.id } })).body).toBe('mine');
+    // the owner's own edit there lands in the lead's activity log
+    const own = await owner.put(`${CM}/${NOTE}/${note.documentId}`).send({ body: 'mine, edited' });
+    expect(own.status).toBe(200);
+    const log = await strapi.db
+      .query('plugin::crm.activity')
+      .findMany({ where: { lead: { id: shared.id }, action: 'note_updated' } });
+    expect(log).toHaveLength(1);
+  });
+
+  it("a hidden lead's file cannot be moved onto one's own lead", async () => {
+    const res = await attacker
+      .put(`${CM}/${LEAD}/${attackerLead.documentId}`)
+      .send({ attachments: [hiddenFileId] });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const own = await strapi.db
+      .query(LEAD)
+      .findOne({ where: { id: attackerLead.id }, populate: { attachments: true } });
+    expect(own.attachments ?? []).toEqual([]);
+    const victim = await strapi.db
+      .query(LEAD)
+      .findOne({ where: { id: hidden.lead.id }, populate: { attachments: true } });
+    expect(victim.attachments.map((f: { id: number }) => f.id)).toEqual([hiddenFileId]);
+  });
+});
+
+describe('Content Manager relations and actions', () => {
+  it('existence oracles answer as for a missing id', async () => {
+    const count = (id: string) =>
+      attacker.get(`${CM}/${LEAD}/actions/countManyEntriesDraftRelations?documentIds[0]=${id}`);
+    expect((await count(hidden.lead.documentId)).status).toBe(
+      (await count('doesnotexist000000000000')).status
+    );
+    const validation = await attacker
+      .post(`${CM}/${LEAD}/actions/bulkFindForValidation`)
+      .send({ documentIds: [hidden.lead.documentId] });
+    expect(secretsIn(validation.body)).toEqual([]);
+    expect(JSON.stringify(validation.body)).not.toContain(owner.email);
+  });
+
+  it('relations of a hidden note are a 404; pickers offer no hidden lead or customer', async () => {
+    expect(
+      (await attacker.get(`/content-manager/relations/${NOTE}/${hidden.note.documentId}/lead`)).status
+    ).toBe(404);
+    for (const [model, field] of [
+      [NOTE, 'lead'],
+      [NOTE, 'customer'],
+      [LEAD, 'customer'],
+      [CUSTOMER, 'lead'],
+    ]) {
+      const res = await attacker.get(`/content-manager/relations/${model}/${field}?pageSize=100`);
+      expect(res.status).toBe(200);
+      expect(secretsIn(res.body)).toEqual([]);
+    }
+  });
+});
+
+describe('media library and content API', () => {
+  it('the media library lists and opens no file of a hidden lead', async () => {
+    const list = await attacker.get('/upload/files?pageSize=100');
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain('hanna.txt');
+    expect((await attacker.get(`/upload/files/${hiddenFileId}`)).status).toBe(404);
+    const fileBefore = await rowsOf(FILE);
+    await attacker.del(`/upload/files/${hiddenFileId}`);
+    expect(await rowsOf(FILE)).toEqual(fileBefore);
+  });
+
+  it('an API token lists no CRM file', async () => {
+    const token = await strapi.service('admin::api-token').create({
+      name: `read-only-${Date.now()}`,
+      type: 'read-only',
+      lifespan: null,
+    });
+    const res = await http(strapi).get('/api/upload/files').set('Authorization', `Bearer ${token.accessKey}`);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('hanna.txt');
+  });
+});
+
+describe('field-level read permissions on the plugin routes', () => {
+  it('a role reading only name and status gets no other field, and cannot search on them', async () => {
+    const list = await restricted.get('/crm/leads?pageSize=100');
+    expect(list.status).toBe(200);
+    const row = list.body.data.find((l: { documentId: string }) => l.documentId === hidden.lead.documentId);
+    expect(row).toEqual(expect.objectContaining({ name: 'Hidden Hanna', status: expect.any(Object) }));
+    expect(row).not.toHaveProperty('email');
+    expect(row).not.toHaveProperty('value');
+    expect(row).not.toHaveProperty('company');
+    expect(secretsIn(list.body).filter((s) => !s.endsWith('documentId'))).toEqual([]);
+    const detail = await restricted.get(`/crm/leads/${hidden.lead.documentId}`);
+    expect(detail.status).toBe(200);
+    expect(secretsIn(detail.body).filter((s) => !s.endsWith('documentId'))).toEqual([]);
+    const board = await restricted.get('/crm/leads/board');
+    expect(secretsIn(board.body).filter((s) => !s.endsWith('documentId'))).toEqual([]);
+    const search = await restricted.get(`/crm/leads?q=${encodeURIComponent(SECRET.email)}`);
+    expect(search.body.data).toEqual([]);
+    const byName = await restricted.get('/crm/leads?q=Hidden%20Hanna');
+    expect(byName.body.data.map((l: { documentId: string }) => l.documentId)).toEqual([
+      hidden.lead.documentId,
+    ]);
+  });
+});
