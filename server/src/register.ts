@@ -7,6 +7,7 @@ import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
 import { openApiOverride } from './openapi';
 import { guardContentManagerLeadRoutes } from './policies/content-manager';
+import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { surfaceWriteRules } from './surfaces/write-rules';
 
 /**
@@ -21,6 +22,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(leadActivityMiddleware(strapi));
   strapi.documents.use(surfaceWriteRules(strapi));
   guardContentManagerLeadRoutes(strapi);
+  keepCrmOutOfGraphql(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   if (strapi.plugin('documentation')) {
     await strapi

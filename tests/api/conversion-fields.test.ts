@@ -30,7 +30,7 @@ afterAll(async () => {
   await stopStrapi(strapi);
 });
 
-const stored = (id: number) =>
+const stored = (id: number | string) =>
   strapi.db.query(LEAD).findOne({ where: { id }, populate: { leadStatus: true, customer: true } });
 
 const convert = async (lead: { documentId: string }, who = seller) => {

@@ -169,6 +169,16 @@ describe('the Content Manager layouts of the CRM types', () => {
     expect(lead.metadatas.leadStatus.edit.label).toBe('Status');
     expect((await configuration('plugin::crm.note')).metadatas.author.edit.mainField).toBe('firstname');
   });
+
+  it('show the conversion fields read-only in the edit view (SPEC §5)', async () => {
+    const { metadatas } = await strapi
+      .plugin('content-manager')
+      .service('content-types')
+      .findConfiguration({ uid: 'plugin::crm.lead' });
+    expect(metadatas.dateConverted.edit.editable).toBe(false);
+    expect(metadatas.customer.edit.editable).toBe(false);
+    expect(metadatas.city.edit.editable).toBe(true);
+  });
 });
 
 describe('a second boot on the same database', () => {

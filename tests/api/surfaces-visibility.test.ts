@@ -44,7 +44,9 @@ let hiddenFileId: number;
 const secretsIn = (body: unknown) => {
   const text = JSON.stringify(body);
   return [
-    ...Object.values(SECRET).filter((v) => text.includes(String(v))),
+    ...Object.values(SECRET)
+      .map(String)
+      .filter((v) => text.includes(v)),
     ...Object.entries(hidden)
       .filter(([, row]) => text.includes(row.documentId))
       .map(([kind]) => `${kind} documentId`),
@@ -73,6 +75,14 @@ beforeAll(async () => {
           subject: LEAD,
           properties: { fields: ['name', 'leadStatus'] },
         },
+        {
+          action: 'plugin::content-manager.explorer.update',
+          subject: LEAD,
+          properties: { fields: ['name'] },
+        },
+        { action: 'plugin::content-manager.explorer.create', subject: CUSTOMER },
+        { action: 'plugin::crm.leads.export' },
+        { action: 'plugin::crm.leads.convert' },
       ])
     ).id
   );
@@ -317,5 +327,37 @@ describe('field-level read permissions on the plugin routes', () => {
     expect(byName.body.data.map((l: { documentId: string }) => l.documentId)).toEqual([
       hidden.lead.documentId,
     ]);
+  });
+
+  it("the lead's activity, GDPR export and conversion prefill carry no value of an unreadable field", async () => {
+    const probe = await createLead(strapi, {
+      name: 'Probe Paul',
+      email: 'old.secret@secret.test',
+      phone: SECRET.phone,
+      company: SECRET.company,
+      customFields: { budget: SECRET.budget },
+      createdBy: owner.id,
+    });
+    expect((await owner.put(`/crm/leads/${probe.documentId}`).send({ email: SECRET.email })).status).toBe(
+      200
+    );
+    const activity = await restricted.get(`/crm/leads/${probe.documentId}/activity`);
+    expect(activity.status).toBe(200);
+    expect(activity.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'field_changed', data: { field: 'email' } })])
+    );
+    expect(JSON.stringify(activity.body)).not.toContain('secret.test');
+    const exported = await restricted.get(`/crm/leads/${probe.documentId}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.text).toContain('Probe Paul');
+    expect(exported.text).not.toContain('secret.test');
+    expect(exported.text).not.toContain(SECRET.company);
+    const prefill = await restricted.get(`/crm/leads/${probe.documentId}/conversion`);
+    expect(prefill.status).toBe(200);
+    expect(prefill.body.data.customer.firstName).toBe('Probe');
+    expect(secretsIn(prefill.body).filter((v) => !v.endsWith('documentId'))).toEqual([]);
+    // the owner, reading every field, still gets them all
+    const full = await owner.get(`/crm/leads/${probe.documentId}/activity`);
+    expect(JSON.stringify(full.body)).toContain(SECRET.email);
   });
 });

@@ -41,3 +41,38 @@ test('Sam drags a lead from New to Contacted and the move survives a reload', as
   expect(stored.status.name).toBe('Contacted');
   expect(consoleErrors).toEqual([]);
 });
+
+test('moving a converted lead out of the Customer column is refused: the card returns and a notice says why', async () => {
+  const admin = await api(USERS.admin);
+  const converted = await createLead(admin, { name: 'Kanban Converted Cora', isPublic: true });
+  const conversion = await admin.post(`/crm/leads/${converted.documentId}/convert`, {
+    customer: { firstName: 'Cora', email: `cora.${converted.documentId}@example.com` },
+  });
+  expect(conversion.status).toBe(201);
+
+  const { page, consoleErrors } = await openPage(browser);
+  await logIn(page, USERS.admin);
+  await page.goto(
+    `${BASE}/admin/plugins/crm?view=board&includeConverted=true&q=${encodeURIComponent(converted.name)}`
+  );
+  const column = (name: string) => page.locator(`[data-status-column="${name}"]`);
+  await column('Customer').locator(`[data-lead="${converted.name}"]`).waitFor();
+
+  const refused = page.waitForResponse(
+    (res) => res.url().includes(`/crm/leads/${converted.documentId}`) && res.request().method() === 'PUT'
+  );
+  await page.locator(`[data-lead="${converted.name}"]`).dragTo(column('New'));
+  expect((await refused).status()).toBe(409);
+  await page
+    .getByText(/keeps the customer status/)
+    .first()
+    .waitFor();
+  await column('Customer').locator(`[data-lead="${converted.name}"]`).waitFor();
+  expect(await column('New').locator(`[data-lead="${converted.name}"]`).count()).toBe(0);
+  await screenshot(page, 'kanban-converted-move-refused');
+
+  const stored = (await admin.get(`/crm/leads/${converted.documentId}`)).body.data;
+  expect(stored.status.name).toBe('Customer');
+  // the browser logs the refused request itself; nothing else may fail
+  expect(consoleErrors.filter((e) => !e.includes('409'))).toEqual([]);
+});

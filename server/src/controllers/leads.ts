@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { readableActivity, readableLeadFields } from '../services/leads/readable';
 import { getService } from '../utils';
 import { validateFlag, validateLeadCreate, validateLeadUpdate } from '../validation/lead';
 import { validateLeadListQuery, validatePagination } from '../validation/lead-query';
@@ -66,7 +67,9 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.params.id
       );
       const pagination = await validatePagination(ctx.query);
-      ctx.body = await getService(strapi, 'activity').listForLead(lead.documentId, pagination);
+      const page = await getService(strapi, 'activity').listForLead(lead.documentId, pagination);
+      const readable = readableLeadFields(strapi, ctx.state.userAbility);
+      ctx.body = { ...page, data: page.data.map((row) => readableActivity(row, readable)) };
     },
   };
 };

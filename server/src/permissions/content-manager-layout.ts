@@ -23,18 +23,25 @@ const LABELS: Partial<Record<CrmUid, Record<string, string>>> = {
   [UID.customer]: { firstName: 'First name', lastName: 'Last name', customFields: 'Custom fields' },
 };
 
+/** Fields only the conversion writes (SPEC §5): shown, never offered for editing. */
+const READ_ONLY: Partial<Record<CrmUid, string[]>> = {
+  [UID.lead]: ['dateConverted', 'customer'],
+};
+
 interface Metadata {
-  edit?: { label?: string; mainField?: string };
+  edit?: { label?: string; mainField?: string; editable?: boolean };
   list?: { label?: string; mainField?: string };
 }
 
 /**
  * Makes the Content Manager readable for the CRM's types: staff shown by name, plain labels. Only
- * values still at the Content Manager's defaults change, so an administrator's layout stays.
+ * values still at the Content Manager's defaults change, so an administrator's layout stays; the
+ * conversion fields are always read-only (the server refuses their change on every path anyway).
  */
 export const tuneContentManagerLayouts = async (strapi: Core.Strapi) => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const uid of new Set([...Object.keys(STAFF_FIELDS), ...Object.keys(LABELS)]) as Set<CrmUid>) {
+  const uids = [...Object.keys(STAFF_FIELDS), ...Object.keys(LABELS), ...Object.keys(READ_ONLY)];
+  for (const uid of new Set(uids) as Set<CrmUid>) {
     const configuration = await contentTypes.findConfiguration({ uid });
     const metadatas = (configuration?.metadatas ?? {}) as Record<string, Metadata>;
     let changed = false;
@@ -54,6 +61,13 @@ export const tuneContentManagerLayouts = async (strapi: Core.Strapi) => {
           meta.label = label;
           changed = true;
         }
+      }
+    }
+    for (const field of READ_ONLY[uid] ?? []) {
+      const meta = metadatas[field]?.edit;
+      if (meta && meta.editable !== false) {
+        meta.editable = false;
+        changed = true;
       }
     }
     if (changed) await contentTypes.updateConfiguration({ uid }, configuration);

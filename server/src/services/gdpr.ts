@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { onlyReadable, readableActivity, readableLeadFields } from './leads/readable';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { DETAIL_POPULATE } from './leads/populate';
@@ -67,21 +68,24 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'activity').record([
         { action: 'exported', lead: documentId, actor: userId, data: {} },
       ]);
+      const readable = readableLeadFields(strapi, ability);
       return {
         exportedAt: new Date().toISOString(),
-        lead: leadDetail(lead as Row),
+        lead: onlyReadable(leadDetail(lead as Row), readable),
         ...(await sectionRows(lead.id)),
         consents: activity
           .filter((a: Row) => a.action === 'consent_given')
           .map((a: Row) => ({ ...a.data, at: a.createdAt })),
-        activity: activity.map((a: Row) => ({
-          action: a.action,
-          data: a.data,
-          actor: a.actor
-            ? { id: a.actor.id, firstname: a.actor.firstname, lastname: a.actor.lastname }
-            : null,
-          createdAt: a.createdAt,
-        })),
+        activity: activity
+          .map((row: Row) => readableActivity(row, readable))
+          .map((a: Row) => ({
+            action: a.action,
+            data: a.data,
+            actor: a.actor
+              ? { id: a.actor.id, firstname: a.actor.firstname, lastname: a.actor.lastname }
+              : null,
+            createdAt: a.createdAt,
+          })),
       };
     },
 

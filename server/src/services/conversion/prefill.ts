@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CUSTOMER_CONTACT_FIELDS } from '../../content-types/customer/fields';
 import { conflictError } from '../../errors';
+import { readableLeadFields } from '../leads/readable';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import { CUSTOMER_TARGETS, type CustomerInput, type CustomerTarget } from '../../validation/conversion';
@@ -42,11 +43,13 @@ const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const lead = await getService(strapi, 'visibility').findVisibleLead(ability, documentId);
     if (lead.dateConverted) throw conflictError('This lead is already converted');
 
+    // Field-level permissions: a field the caller may not read is not shown through the prefill either.
+    const readable = readableLeadFields(strapi, ability);
     const customer: CustomerInput = {
-      ...splitName(lead.name),
-      ...Object.fromEntries(COPIED.map((field) => [field, lead[field] ?? null])),
+      ...(readable('name') ? splitName(lead.name) : { firstName: '', lastName: '' }),
+      ...Object.fromEntries(COPIED.map((field) => [field, readable(field) ? (lead[field] ?? null) : null])),
     } as CustomerInput;
-    const values: Record<string, unknown> = lead.customFields ?? {};
+    const values: Record<string, unknown> = readable('customFields') ? (lead.customFields ?? {}) : {};
     const definitions = await getService(strapi, 'customFields').definitions('lead');
     const customFields = definitions.map((def) => {
       const value = values[def.slug] ?? null;
@@ -60,9 +63,10 @@ const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
         ...(target ? { suggestedTarget: target } : {}),
       };
     });
-    const existing = lead.email
-      ? await strapi.db.query(UID.customer).findOne({ where: { email: { $eqi: lead.email } } })
-      : null;
+    const existing =
+      lead.email && readable('email')
+        ? await strapi.db.query(UID.customer).findOne({ where: { email: { $eqi: lead.email } } })
+        : null;
     return {
       customer,
       customFields,

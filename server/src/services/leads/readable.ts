@@ -26,3 +26,31 @@ export const readableLeadFields = (strapi: Core.Strapi, ability: UserAbility): R
 /** `lead` (an answer's shape) without the keys the caller may not read. */
 export const onlyReadable = <T extends object>(lead: T, readable: Readable): T =>
   Object.fromEntries(Object.entries(lead).filter(([key]) => readable(key))) as T;
+
+/** Activity actions whose data carries the value of one lead field. */
+const ACTION_FIELD: Record<string, string> = {
+  status_changed: 'leadStatus',
+  assigned: 'assignedTo',
+  created: 'name',
+  email_changed_on_conversion: 'email',
+};
+
+interface ActivityRow {
+  action: string;
+  data?: unknown;
+}
+
+/**
+ * An activity row without the values of fields the caller may not read: a field change keeps the
+ * field's name (that it changed), not its old and new values.
+ */
+export const readableActivity = <T extends object>(row: T, readable: Readable): T => {
+  const { action, data: stored } = row as ActivityRow;
+  const data = (stored ?? {}) as Record<string, unknown>;
+  const field =
+    action === 'field_changed' && typeof data.field === 'string'
+      ? data.field.split('.')[0]
+      : ACTION_FIELD[action];
+  if (!field || readable(field)) return row;
+  return { ...row, data: action === 'field_changed' ? { field: data.field } : {} };
+};
