@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { tuneContentManagerLayouts } from './permissions/content-manager-layout';
 import { ensureSalesRoles } from './permissions/roles';
-import { ensureEmailIndex } from './services/leads/email-index';
+import { ensureCustomerEmailUnique } from './database/customer-email';
+import { ensureEmailIndex } from './database/lead-email-index';
 import { registerReadScope } from './surfaces/read-scope';
 import { getService } from './utils';
 
@@ -13,6 +14,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureEmailIndex(strapi).catch((error: Error) =>
     strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)
   );
+  await ensureCustomerEmailUnique(strapi);
   await tuneContentManagerLayouts(strapi);
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');

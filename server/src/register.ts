@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { customerEmailRule } from './middlewares/customer-email';
 import { customerStatusGuard } from './middlewares/customer-status-guard';
 import { leadActivityMiddleware } from './middlewares/lead-activity';
 import { leadInvariants } from './middlewares/lead-invariants';
@@ -8,6 +9,7 @@ import { registerConditions } from './permissions/conditions';
 import { openApiOverride } from './openapi';
 import { guardContentManagerLeadRoutes } from './policies/content-manager';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
+import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
 import { surfaceWriteRules } from './surfaces/write-rules';
 
 /**
@@ -21,8 +23,10 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(leadInvariants(strapi));
   strapi.documents.use(leadActivityMiddleware(strapi));
   strapi.documents.use(surfaceWriteRules(strapi));
+  strapi.documents.use(customerEmailRule(strapi));
   guardContentManagerLeadRoutes(strapi);
   keepCrmOutOfGraphql(strapi);
+  hideHiddenRowsFromHomepageCounts(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   if (strapi.plugin('documentation')) {
     await strapi

@@ -50,3 +50,86 @@ it('50 concurrent conversions of one lead: one customer, one login, one email, 4
   });
   expect(converted).toBe(1);
 });
+
+it('20 concurrent conversions of different leads with one email: one customer, one login, 19 × 409', async () => {
+  const leads = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      createLead(strapi, { name: `Twin ${i}`, email: `twin.${i}@example.com`, createdBy: seller.id })
+    )
+  );
+  const customers = await countRows(strapi, 'plugin::crm.customer');
+  const users = await countRows(strapi, 'plugin::users-permissions.user');
+  const activity = Math.max(
+    0,
+    ...(await strapi.db.query('plugin::crm.activity').findMany({ select: ['id'] })).map(
+      (r: { id: number }) => r.id
+    )
+  );
+
+  const responses = await Promise.all(
+    leads.map((lead, i) =>
+      seller.post(`/crm/leads/${lead.documentId}/convert`).send({
+        // one address, written in different cases
+        customer: { firstName: 'Twin', email: i % 2 ? 'Same.Twin@Example.com' : 'same.twin@example.com' },
+        login: { enabled: true, password: 'Racing-Pass-2026', sendWelcomeEmail: false },
+      })
+    )
+  );
+
+  const won = responses.filter((r) => r.status === 201);
+  const lost = responses.filter((r) => r.status === 409);
+  expect(won).toHaveLength(1);
+  expect(lost).toHaveLength(19);
+  for (const res of lost) {
+    expect(res.body.error.message).toMatch(/already exists/);
+  }
+  expect(await countRows(strapi, 'plugin::crm.customer')).toBe(customers + 1);
+  expect(await countRows(strapi, 'plugin::users-permissions.user')).toBe(users + 1);
+  // only the winner's lead is converted; the others are untouched and can be merged later
+  const converted = await strapi.db
+    .query('plugin::crm.lead')
+    .count({ where: { id: { $in: leads.map((l) => l.id) }, dateConverted: { $notNull: true } } });
+  expect(converted).toBe(1);
+  // the losers wrote nothing: no activity row on their leads
+  const losers = leads.filter((_, i) => responses[i].status === 409).map((l) => l.id);
+  expect(
+    await strapi.db
+      .query('plugin::crm.activity')
+      .count({ where: { lead: { id: { $in: losers } }, id: { $gt: activity } } })
+  ).toBe(0);
+});
+
+it('concurrent first use of a custom-field merge creates its definition once and fails no conversion', async () => {
+  const slug = `first_use_${Date.now()}`;
+  await strapi
+    .documents('plugin::crm.custom-field')
+    .create({ data: { name: 'First use', slug, type: 'text', target: 'lead', active: true } as never });
+  const leads = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      createLead(strapi, {
+        name: `First ${i}`,
+        createdBy: seller.id,
+        customFields: { [slug]: `value ${i}` },
+      })
+    )
+  );
+  const responses = await Promise.all(
+    leads.map((lead, i) =>
+      seller.post(`/crm/leads/${lead.documentId}/convert`).send({
+        customer: { firstName: 'First', email: `first.use.${i}.${slug}@example.com` },
+        customFields: [{ slug, merge: 'custom' }],
+      })
+    )
+  );
+  expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+  const definitions = await strapi.db
+    .query('plugin::crm.custom-field')
+    .findMany({ where: { slug, target: 'customer' } });
+  expect(definitions).toHaveLength(1);
+  const customers = await strapi.db
+    .query('plugin::crm.customer')
+    .findMany({ where: { email: { $endsWith: `${slug}@example.com` } } });
+  expect(customers.map((c: { customFields: Record<string, string> }) => c.customFields[slug]).sort()).toEqual(
+    leads.map((_, i) => `value ${i}`).sort()
+  );
+});

@@ -37,6 +37,10 @@ let author: Staff;
 let editor: Staff;
 let restricted: Staff; // reads every lead, but only its name and status
 let outsider: Staff; // no CRM permission at all
+let manager: Staff;
+let merger: Staff; // Sales Staff whose own lead a manager merged into the hidden lead's customer
+/** The merger's own lead, merged by a manager into the hidden lead's customer. */
+let mergedLead: { id: number; documentId: string };
 const hidden: Record<string, { id: number; documentId: string }> = {};
 let attackerLead: { id: number; documentId: string };
 let hiddenFileId: number;
@@ -83,6 +87,7 @@ beforeAll(async () => {
         { action: 'plugin::content-manager.explorer.create', subject: CUSTOMER },
         { action: 'plugin::crm.leads.export' },
         { action: 'plugin::crm.leads.convert' },
+        { action: 'plugin::content-manager.explorer.read', subject: NOTE },
       ])
     ).id
   );
@@ -120,6 +125,14 @@ beforeAll(async () => {
     .findOne({ where: { id: lead.id }, populate: { attachments: true } });
   hiddenFileId = stored.attachments[0].id;
   attackerLead = (await createLead(strapi, { name: 'Own Oscar', createdBy: attacker.id })) as never;
+  manager = await createStaff(strapi, 'Sales Manager');
+  merger = await createStaff(strapi, 'Sales Staff');
+  mergedLead = (await createLead(strapi, { name: 'Merged Mo', createdBy: merger.id })) as never;
+  const merge = await manager.post(`/crm/leads/${mergedLead.documentId}/convert`).send({
+    customer: { firstName: 'Hanna', email: SECRET.customerEmail },
+    existingCustomerId: hidden.customer.documentId,
+  });
+  expect(merge.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -359,5 +372,117 @@ describe('field-level read permissions on the plugin routes', () => {
     // the owner, reading every field, still gets them all
     const full = await owner.get(`/crm/leads/${probe.documentId}/activity`);
     expect(JSON.stringify(full.body)).toContain(SECRET.email);
+  });
+});
+
+describe('what the first attack on this change found (each now holds)', () => {
+  it('a customer merged from a visible lead shows, but not the hidden lead it came from', async () => {
+    const res = await merger.get(
+      `${CM}/${LEAD}/${mergedLead.documentId}?populate[customer][populate][lead][populate][attachments]=true`
+    );
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain(hidden.customer.documentId);
+    expect(
+      secretsIn(res.body).filter((v) => v !== 'customer documentId' && v !== SECRET.customerEmail)
+    ).toEqual([]);
+    const list = await merger.get(`${CM}/${LEAD}?pageSize=100&populate[customer][populate]=lead`);
+    expect(
+      secretsIn(list.body).filter((v) => v !== 'customer documentId' && v !== SECRET.customerEmail)
+    ).toEqual([]);
+  });
+
+  it('filters through relations do not spell out a hidden lead', async () => {
+    const oracle = (email: string) =>
+      merger.get(`/crm/leads?includeConverted=true&filters[customer][lead][email][$eq]=${email}`);
+    expect((await oracle(SECRET.email)).body.data).toEqual([]);
+    const viaCm = await merger.get(
+      `${CM}/${LEAD}?filters[$and][0][customer][lead][name][$startsWith]=Hidden`
+    );
+    expect(viaCm.status).toBe(200);
+    expect(viaCm.body.results).toEqual([]);
+  });
+
+  it("the plugin's customer routes answer 404 for a hidden customer, and write nothing", async () => {
+    const other = await createStaff(strapi, 'Sales Staff');
+    const id = hidden.customer.documentId;
+    const before = await rowsOf(NOTE);
+    expect((await other.get(`/crm/customers/${id}/notes`)).status).toBe(404);
+    expect((await other.get(`/crm/customers/${id}/tasks`)).status).toBe(404);
+    expect((await other.get(`/crm/customers/${id}/attachments`)).status).toBe(404);
+    expect((await other.post(`/crm/customers/${id}/notes`).send({ body: 'was here' })).status).toBe(404);
+    expect(await rowsOf(NOTE)).toEqual(before);
+  });
+
+  it('the conversion neither shows nor merges into a customer the caller cannot see', async () => {
+    const other = await createStaff(strapi, 'Sales Staff');
+    const probe = await createLead(strapi, {
+      name: 'Probing Pete',
+      email: SECRET.customerEmail.toUpperCase(),
+      createdBy: other.id,
+    });
+    const prefill = await other.get(`/crm/leads/${probe.documentId}/conversion`);
+    expect(prefill.status).toBe(200);
+    expect(prefill.body.data.existingCustomer).toBeNull();
+    const customers = await rowsOf(CUSTOMER);
+    const plain = await other
+      .post(`/crm/leads/${probe.documentId}/convert`)
+      .send({ customer: { firstName: 'Pete', email: SECRET.customerEmail } });
+    expect(plain.status).toBe(409);
+    expect(JSON.stringify(plain.body)).not.toContain(hidden.customer.documentId);
+    const merge = await other.post(`/crm/leads/${probe.documentId}/convert`).send({
+      customer: { firstName: 'Pete', email: SECRET.customerEmail, phone: '+1 ATTACKER' },
+      existingCustomerId: hidden.customer.documentId,
+    });
+    expect(merge.status).toBe(400);
+    expect(await rowsOf(CUSTOMER)).toEqual(customers);
+  });
+
+  it("a reminder of a lead one no longer sees is not listed in one's reminders", async () => {
+    const other = await createStaff(strapi, 'Sales Staff');
+    await strapi.documents(REMINDER).create({
+      data: {
+        message: 'call Hanna re: secret deal',
+        remindAt: '2030-01-01T09:00:00.000Z',
+        staff: other.id,
+        lead: hidden.lead.documentId,
+      } as never,
+    });
+    const res = await other.get('/crm/reminders');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain('secret deal');
+  });
+
+  it("the homepage's document count does not count hidden rows", async () => {
+    const count = async () => (await attacker.get('/content-manager/homepage/count-documents')).body.data;
+    const before = await count();
+    await createLead(strapi, { name: 'Another Hidden', createdBy: owner.id });
+    expect(await count()).toEqual(before);
+    await createLead(strapi, { name: 'Another Own', createdBy: attacker.id });
+    expect((await count()).published).toBe(before.published + 1);
+  });
+
+  it('a field-restricted role cannot probe unreadable fields through shortcuts and toggles', async () => {
+    const budget = await restricted.get(`/crm/leads?customFields[budget]=${SECRET.budget}`);
+    const none = await restricted.get('/crm/leads?customFields[budget]=1');
+    expect(budget.body.meta.pagination.total).toBe(none.body.meta.pagination.total);
+    const assigned = await restricted.get(`/crm/leads?assignedTo=${owner.id}`);
+    const all = await restricted.get('/crm/leads');
+    expect(assigned.body.meta.pagination.total).toBe(all.body.meta.pagination.total);
+    await createLead(strapi, { name: 'Lost Lana', createdBy: owner.id, lost: true });
+    const withLost = await restricted.get('/crm/leads?includeLost=true');
+    expect(withLost.body.meta.pagination.total).toBe(
+      (await restricted.get('/crm/leads')).body.meta.pagination.total
+    );
+  });
+
+  it("a note's populated lead shows only the lead fields the role may read", async () => {
+    const res = await restricted.get(`${CM}/${NOTE}?pageSize=100&populate[lead]=true`);
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('Hidden Hanna');
+    // the role reads every note and every lead's name: only the lead's other fields are hidden
+    const readable = [SECRET.noteBody, SECRET.taskTitle];
+    expect(secretsIn(res.body).filter((v) => !v.endsWith('documentId') && !readable.includes(v))).toEqual([]);
+    const oracle = await restricted.get(`${CM}/${NOTE}?filters[lead][email][$eq]=nobody@nowhere.test`);
+    expect(oracle.body.results?.length).toBe(res.body.results.length);
   });
 });

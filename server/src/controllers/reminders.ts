@@ -16,7 +16,9 @@ const remindersController = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw validationError([{ path: ['notified'], message: 'must be true or false' }]);
     }
     const filter = notified === undefined ? {} : { notified: notified === 'true' };
-    ctx.body = { data: await getService(strapi, 'reminders').mine(ctx.state.user.id, filter) };
+    ctx.body = {
+      data: await getService(strapi, 'reminders').mine(ctx.state.userAbility, ctx.state.user.id, filter),
+    };
   },
 });
 

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NotFoundError } from '../errors';
 import { getService } from '../utils';
-import { UID } from '../uids';
 import type { UserAbility } from './visibility';
 import type { DocumentRow as Row } from '../types';
 
@@ -14,9 +12,9 @@ export interface Parent {
 }
 
 /**
- * Resolves the record a section belongs to for a caller: a lead through the visibility service,
- * a customer by existence (the routes hold the caller's Content Manager rights on customers).
- * Either way, one the caller may not reach is a 404.
+ * Resolves the record a section belongs to for a caller, through the visibility service: a lead
+ * they may see, or a customer a lead they may see became (SPEC §3.1). Either way, one the caller
+ * may not reach is a 404.
  */
 const parentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolve(ability: UserAbility, parent: Parent, populate: Record<string, unknown> = {}): Promise<Row> {
@@ -27,11 +25,11 @@ const parentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         populate
       ) as Promise<Row>;
     }
-    const customer = await strapi
-      .documents(UID.customer)
-      .findOne({ documentId: parent.documentId, populate: populate as never });
-    if (!customer) throw new NotFoundError('Customer not found');
-    return customer as Row;
+    return getService(strapi, 'visibility').findVisibleCustomer(
+      ability,
+      parent.documentId,
+      populate
+    ) as Promise<Row>;
   },
 
   /** The parent a section record or file row points to (its lead first). */

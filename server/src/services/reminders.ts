@@ -3,6 +3,7 @@ import { getService } from '../utils';
 import { UID } from '../uids';
 import { SECTIONS, serializeSection } from './sections';
 import type { DocumentRow as Row } from '../types';
+import type { UserAbility } from './visibility';
 
 /** How many due reminders one run handles; the next run takes the rest. */
 const BATCH = 100;
@@ -52,10 +53,13 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The caller's own reminders (due ones first), for their reminders list. */
-  async mine(userId: number, { notified }: { notified?: boolean }) {
+  async mine(ability: UserAbility, userId: number, { notified }: { notified?: boolean }) {
     const spec = SECTIONS.reminders;
+    // a reminder of a lead the caller no longer sees (reassigned, made private) is not theirs to read
+    const visible = getService(strapi, 'visibility').hangingFilter(ability, UID.reminder);
+    const mine = { staff: { id: userId }, ...(notified === undefined ? {} : { notified }) };
     const rows = (await strapi.documents(UID.reminder).findMany({
-      filters: { staff: { id: userId }, ...(notified === undefined ? {} : { notified }) },
+      filters: visible ? { $and: [mine, visible] } : mine,
       sort: [{ remindAt: 'asc' }, { id: 'asc' }],
       limit: 100,
       populate: {

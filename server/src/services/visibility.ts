@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { leadNotFound } from '../errors';
+import { leadNotFound, NotFoundError } from '../errors';
 import { CM_ACTION, UID, type CrmUid } from '../uids';
 import { HANGING_TYPES } from './hanging';
 
@@ -51,23 +51,55 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * The where-clause of the rows of `uid` that hang off what `ability` may see (SPEC §3.1): a
-   * section or activity row follows its lead, or, without a lead, its customer; a customer follows
-   * the lead it came from (one created without a lead is seen by whoever reads customers).
-   * `null` when nothing restricts it (reference data, or a user who reads every lead).
+   * section or activity row follows its lead, or, without a lead, its customer; a customer is seen
+   * through a lead that became it (the one it came from, or one merged into it) — one created
+   * without a lead is seen by whoever reads customers. `null` when nothing restricts it (reference
+   * data, or a user who reads every lead).
    */
   hangingFilter(ability: UserAbility, uid: string): Filter | null {
     if (!(HANGING_TYPES as readonly string[]).includes(uid)) return null;
     const leads = this.leadFilter(ability);
     if (leads !== null && Object.keys(leads).length === 0) return null;
-    const noLead = { lead: { id: { $null: true } } };
-    const ofLead = leads === null ? null : { lead: leads };
-    const customerSeen = ofLead ? { $or: [noLead, ofLead] } : noLead;
     if (uid === UID.lead) return leads ?? { id: { $null: true } };
+    const noLead = { lead: { id: { $null: true } } };
+    const customerSeen = leads
+      ? { $or: [noLead, { lead: leads }, { id: { $in: this.customersOfLeads(leads) } }] }
+      : noLead;
     if (uid === UID.customer) return customerSeen;
     const viaCustomer = {
       $and: [noLead, { customer: { id: { $notNull: true } } }, { customer: customerSeen }],
     };
-    return ofLead ? { $or: [ofLead, viaCustomer] } : viaCustomer;
+    return leads ? { $or: [{ lead: leads }, viaCustomer] } : viaCustomer;
+  },
+
+  /** A subquery of the ids of the customers that the leads matching `leads` became. */
+  customersOfLeads(leads: Filter) {
+    const link = (
+      strapi.db.metadata.get(UID.lead).attributes as Record<
+        string,
+        { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }
+      >
+    ).customer.joinTable!;
+    const visibleLeads = strapi.db.queryBuilder(UID.lead).select('id').where(leads).getKnexQuery();
+    return strapi.db
+      .connection(link.name)
+      .select(link.inverseJoinColumn.name)
+      .whereIn(link.joinColumn.name, visibleLeads);
+  },
+
+  /** The customer `documentId` if `ability` may see it (SPEC §3.1), else a 404 like a missing one. */
+  async findVisibleCustomer(
+    ability: UserAbility,
+    documentId: string,
+    populate: Record<string, unknown> = {}
+  ) {
+    const filter = this.hangingFilter(ability, UID.customer);
+    const customer = await strapi.documents(UID.customer).findFirst({
+      filters: filter ? { $and: [{ documentId }, filter] } : { documentId },
+      populate: populate as never,
+    });
+    if (!customer) throw new NotFoundError('Customer not found');
+    return customer;
   },
 
   /** Whether `ability` may see the row of `uid` matching `where` (reads it as it is, unscoped). */

@@ -56,7 +56,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The most recent open lead (not converted, lost or junk) with this email. The leads are looked
-   * up by email alone, so that the database takes the index on LOWER(email) (leads/email-index)
+   * up by email alone, so that the database takes the index on LOWER(email) (database/lead-email-index)
    * whatever its statistics say; the few leads sharing an email are then sorted out here.
    */
   const openLeadWithEmail = async (email: string): Promise<Row | null> => {

@@ -5,6 +5,7 @@ import { getService } from '../utils';
 import { UID } from '../uids';
 import { surfaceCaller, type SurfaceCaller } from './caller';
 import { FILE, fileLinks } from './files';
+import { prunePopulated, scopeNestedWhere } from './nested-scope';
 
 const NOTHING: Filter = { id: { $null: true } };
 
@@ -53,6 +54,7 @@ export const scopeFor = (strapi: Core.Strapi, caller: SurfaceCaller, uid: string
 interface ReadEvent {
   model: { uid: string };
   params: { where?: Filter };
+  result?: unknown;
 }
 
 /**
@@ -60,21 +62,31 @@ interface ReadEvent {
  * permission checks (its relations and `actions/*` endpoints, populated relations, the media
  * library, the homepage). Adding the visibility rule to every row read there makes a hidden lead,
  * a section of it, its customer and its files missing on all of them at once: a 404 like a row
- * that does not exist, an empty picker, a count that does not count them.
+ * that does not exist, an empty picker, a count that does not count them. Filters through
+ * relations are scoped the same way, and populated relations pruned after the read.
  */
 export const registerReadScope = (strapi: Core.Strapi) => {
   const restrict = (event: ReadEvent) => {
     const caller = surfaceCaller(strapi);
     if (!caller) return;
-    const scope = scopeFor(strapi, caller, event.model.uid);
-    if (!scope) return;
-    const { where } = event.params;
-    event.params.where = where && Object.keys(where).length ? { $and: [where, scope] } : scope;
+    const { uid } = event.model;
+    const scope = scopeFor(strapi, caller, uid);
+    const where = event.params.where && scopeNestedWhere(strapi, caller, uid, event.params.where);
+    const filters = [where, scope].filter((f): f is Filter => !!f && Object.keys(f).length > 0);
+    if (filters.length) event.params.where = filters.length === 1 ? filters[0] : { $and: filters };
+  };
+  const prune = async (event: ReadEvent) => {
+    const caller = surfaceCaller(strapi);
+    if (!caller || !event.result) return;
+    const rows = (Array.isArray(event.result) ? event.result : [event.result]) as Record<string, unknown>[];
+    await prunePopulated(strapi, caller, event.model.uid, rows);
   };
   strapi.db.lifecycles.subscribe({
     models: [...HANGING_TYPES, FILE],
     beforeFindOne: restrict,
     beforeFindMany: restrict,
     beforeCount: restrict,
+    afterFindOne: prune,
+    afterFindMany: prune,
   } as never);
 };

@@ -14,6 +14,8 @@ import { customerSummary } from './prefill';
 import { CUSTOMER_POPULATE, customerDetail } from './serialize';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 import { isEmptyValue } from '../../utils/values';
+import { isDuplicateCustomerEmail } from '../../database/customer-email';
+import { insertUnlessDuplicate } from '../../database/savepoint';
 
 /** The steps written inside the conversion's transaction, in order. */
 export const STEPS = [
@@ -47,23 +49,26 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         .findOne({ where: { slug: def.slug, target: 'customer' } });
       if (exists) continue;
       const { name, slug, type, options, personal } = def as CustomFieldDefinition;
-      await strapi.documents(UID.customField).create({
-        data: {
-          name,
-          slug,
-          type,
-          options,
-          personal,
-          target: 'customer',
-          required: false,
-          active: true,
-        } as Data,
-      });
+      // Two conversions may create the same definition at once: the second one reuses the first's.
+      await insertUnlessDuplicate(strapi, () =>
+        strapi.documents(UID.customField).create({
+          data: {
+            name,
+            slug,
+            type,
+            options,
+            personal,
+            target: 'customer',
+            required: false,
+            active: true,
+          } as Data,
+        })
+      );
     }
   };
 
   /** Checks what needs the database, naming each bad path; returns the customer being merged into, if any. */
-  const checkAgainstDatabase = async (lead: Row, input: ConversionInput) => {
+  const checkAgainstDatabase = async (ability: UserAbility, lead: Row, input: ConversionInput) => {
     const errors: FieldError[] = [];
     const definitions = await strapi.db.query(UID.customField).findMany({ where: { target: 'lead' } });
     const { plan, errors: mergeErrors } = planMerges(
@@ -85,10 +90,34 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { documentId: input.existingCustomerId },
         populate: { user: true },
       });
-      if (!existing) errors.push({ path: ['existingCustomerId'], message: 'is not an existing customer' });
+      // a customer the caller may not see is answered as one that does not exist (SPEC §3.1)
+      if (
+        !existing ||
+        !(await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: existing.id }))
+      )
+        errors.push({ path: ['existingCustomerId'], message: 'is not an existing customer' });
     }
     if (errors.length) throw validationError(errors);
     return { plan, existing };
+  };
+
+  /**
+   * The 409 for a customer email that is taken (SPEC §6): with the customer to merge into when the
+   * caller may see it; without a word of it when they may not (SPEC §3.1: the email is unique
+   * across all customers, so only that it is taken can be said).
+   */
+  const emailTaken = async (ability: UserAbility, email: string, customer: Row | null) => {
+    const visible =
+      customer &&
+      (await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: customer.id }));
+    return visible
+      ? conflictError(
+          `A customer with the email ${email} already exists: send its id as existingCustomerId to merge this lead into it`,
+          { existingCustomer: customerSummary(customer as never) }
+        )
+      : conflictError(
+          `The email ${email} already belongs to a customer you cannot see: ask a manager to merge this lead`
+        );
   };
 
   const customerData = (input: ConversionInput, plan: PlannedMerges): CustomerInput => ({
@@ -107,18 +136,13 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ForbiddenError('You may not update this lead');
       if (lead.dateConverted) throw conflictError('This lead is already converted');
 
-      const { plan, existing } = await checkAgainstDatabase(lead, input);
+      const { plan, existing } = await checkAgainstDatabase(ability, lead, input);
       const data = customerData(input, plan);
       if (!existing && data.email) {
         const duplicate = await strapi.db
           .query(UID.customer)
           .findOne({ where: { email: { $eqi: data.email } } });
-        if (duplicate) {
-          throw conflictError(
-            `A customer with the email ${data.email} already exists: send its id as existingCustomerId to merge this lead into it`,
-            { existingCustomer: customerSummary(duplicate) }
-          );
-        }
+        if (duplicate) throw await emailTaken(ability, data.email, duplicate);
       }
       const customerStatus = await strapi.db
         .query(UID.leadStatus)
@@ -254,7 +278,15 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
           await step('activity');
           return { customer: saved, login };
         })
-      );
+      ).catch(async (error: unknown) => {
+        // Another conversion created a customer with this email first (the database's unique
+        // index decides the race): the same 409 as the sequential check, and nothing written.
+        if (!data.email || !isDuplicateCustomerEmail(error)) throw error;
+        const winner = await strapi.db
+          .query(UID.customer)
+          .findOne({ where: { email: { $eqi: data.email } } });
+        throw await emailTaken(ability, data.email, winner);
+      });
 
       if (login?.created && input.login.sendWelcomeEmail) {
         await portal.sendWelcome(login, data.firstName).catch(async (error: Error) => {

@@ -74,7 +74,12 @@ const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
         field,
         type,
       })),
-      existingCustomer: customerSummary(existing),
+      // only a customer the caller may see is offered for a merge (SPEC §3.1)
+      existingCustomer:
+        existing &&
+        (await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: existing.id }))
+          ? customerSummary(existing)
+          : null,
       // the dialog states the rule before the user types a password
       passwordPolicy: { minLength: strapi.plugin('crm').config('password.minLength') as number },
     };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { onlyReadable, readableLeadFields } from './readable';
+import { scopeNestedWhere } from '../../surfaces/nested-scope';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { LeadListQuery } from '../../validation/lead-query';
@@ -49,7 +50,10 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.filters) {
       const filters = toAttributeFilters(query.filters);
       await checker.validateQuery({ filters });
-      userFilters = (await checker.sanitizeQuery({ filters })).filters;
+      const sanitized = (await checker.sanitizeQuery({ filters })).filters as Filter | undefined;
+      // filters through relations (`customer.lead.email`) stay inside what the caller may see
+      userFilters =
+        sanitized && scopeNestedWhere(strapi, { kind: 'admin', ability, userId }, UID.lead, sanitized);
     }
     const filtered = (field: string) => !!query.filters && field in query.filters;
     const exclusions: Filter[] = [];
@@ -59,9 +63,10 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       if (ids.length)
         exclusions.push({ leadStatus: { $or: [{ id: { $notIn: ids } }, { id: { $null: true } }] } });
     }
-    if (!query.includeLost && !filtered('lost')) exclusions.push({ lost: false });
-    if (!query.includeJunk && !filtered('junk')) exclusions.push({ junk: false });
     const readable = readableLeadFields(strapi, ability);
+    // a toggle on a field the caller may not read would reveal it by the rows it adds
+    if (!(query.includeLost && readable('lost')) && !filtered('lost')) exclusions.push({ lost: false });
+    if (!(query.includeJunk && readable('junk')) && !filtered('junk')) exclusions.push({ junk: false });
     const searched = SEARCHED.filter(readable);
     const search = query.q
       ? searched.length
@@ -69,12 +74,14 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
         : { id: { $null: true } }
       : undefined;
     const assignee =
-      query.assignedTo === undefined
+      query.assignedTo === undefined || !readable('assignedTo')
         ? undefined
         : query.assignedTo === 'unassigned'
           ? { assignedTo: { id: { $null: true } } }
           : { assignedTo: { id: query.assignedTo === 'me' ? userId : query.assignedTo } };
-    const customFields = await getService(strapi, 'customFieldFilter').toFilter(query.customFields);
+    const customFields = readable('customFields')
+      ? await getService(strapi, 'customFieldFilter').toFilter(query.customFields)
+      : undefined;
     return { $and: nonEmpty([visible, userFilters, search, assignee, customFields, ...exclusions]) };
   };
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../../uids';
+import { UID } from '../uids';
 
 export const EMAIL_INDEX = 'crm_leads_email_lower_idx';
 

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../errors';
-import { getService } from '../utils';
-import { UID } from '../uids';
-import type { Parent } from './parents';
-import type { UserAbility } from './visibility';
-import type { DocumentRow as Row } from '../types';
+import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../../errors';
+import { getService } from '../../utils';
+import { UID } from '../../uids';
+import type { Parent } from '../parents';
+import type { UserAbility } from '../visibility';
+import type { DocumentRow as Row } from '../../types';
 
 const FILE = 'plugin::upload.file';
 

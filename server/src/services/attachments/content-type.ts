@@ -1,0 +1,80 @@
+/** What decides a file's type: its first bytes, its name, and what the client declared. */
+export interface FileFacts {
+  head: Buffer;
+  name: string;
+  declared: string | null;
+}
+
+export type TypeDecision = { mime: string } | { refused: string };
+
+/** Types a text file without magic bytes may be stored as, with the extensions that fit them. */
+const TEXT_TYPES: Record<string, string[]> = {
+  'text/plain': ['', 'txt', 'text', 'log', 'md'],
+  'text/csv': ['csv'],
+};
+/** What a browser would run or render as a page, whatever the type says. */
+const MARKUP = /<\s*(script|html|svg|iframe|object|embed|body|!doctype|\?xml)|javascript:|\son\w+\s*=/i;
+const GENERIC = new Set(['', 'application/octet-stream']);
+/** Other names of the extension file-type gives. */
+const EXTENSION_ALIASES: Record<string, string[]> = {
+  jpg: ['jpeg', 'jpe', 'jfif'],
+  tif: ['tiff'],
+  mp4: ['m4v'],
+};
+
+const extensionOf = (name: string) => (name.includes('.') ? name.split('.').pop()!.toLowerCase() : '');
+
+const normalize = (type: string | null) => {
+  const value = (type ?? '').split(';')[0].trim().toLowerCase();
+  return value === 'image/jpg' ? 'image/jpeg' : value;
+};
+
+export const matchesPattern = (type: string, pattern: string) =>
+  pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern;
+
+const isUtf8Text = (head: Buffer) => {
+  if (head.includes(0)) return false;
+  try {
+    // `stream` keeps a character cut at the end of the sample from counting as invalid
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The type a file is stored and served as, decided from its content (SPEC §5): the magic bytes
+ * when it has some (file-type, the detector Strapi's upload plugin uses), else plain UTF-8 text
+ * without markup. The declared type and the extension must agree with it, and it must be allowed;
+ * otherwise the reason it is refused.
+ */
+export const decideType = async (
+  { head, name, declared }: FileFacts,
+  allowed: string[]
+): Promise<TypeDecision> => {
+  const said = normalize(declared);
+  const ext = extensionOf(name);
+  const { fileTypeFromBuffer } = await import('file-type');
+  const detected = await fileTypeFromBuffer(new Uint8Array(head));
+
+  let type: string;
+  if (detected) {
+    type = normalize(detected.mime);
+    if (!GENERIC.has(said) && said !== type)
+      return { refused: `is declared ${said} but its content is ${type}` };
+    const fitting = [detected.ext, ...(EXTENSION_ALIASES[detected.ext] ?? [])];
+    if (ext && !fitting.includes(ext)) return { refused: `is named .${ext} but its content is ${type}` };
+  } else {
+    if (!isUtf8Text(head)) return { refused: 'has content of an unknown type' };
+    if (MARKUP.test(head.toString('utf8')))
+      return { refused: 'contains markup or script a browser would run' };
+    type = said in TEXT_TYPES ? said : ext === 'csv' ? 'text/csv' : 'text/plain';
+    if (!GENERIC.has(said) && said !== type)
+      return { refused: `is declared ${said} but its content is text` };
+    if (!TEXT_TYPES[type].includes(ext)) return { refused: `is named .${ext} but its content is ${type}` };
+  }
+  if (!allowed.some((pattern) => matchesPattern(type, pattern)))
+    return { refused: `is of a refused type (${type})` };
+  return { mime: type };
+};

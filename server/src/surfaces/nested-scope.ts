@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { HANGING_TYPES } from '../services/hanging';
+import { readableLeadFields, type Readable } from '../services/leads/readable';
+import type { Filter } from '../services/visibility';
+import { getService } from '../utils';
+import { UID } from '../uids';
+import { asPlugin, type SurfaceCaller } from './caller';
+
+type Row = Record<string, unknown> & { id?: number };
+interface RelationAttribute {
+  type: string;
+  relation?: string;
+  target?: string;
+}
+
+const isHanging = (uid: string | undefined): uid is string =>
+  !!uid && (HANGING_TYPES as readonly string[]).includes(uid);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
+const NOTHING: Filter = { id: { $null: true } };
+
+/** What one caller may see of each hanging type, worked out once per query. */
+const viewOf = (strapi: Core.Strapi, caller: SurfaceCaller) => {
+  const visibility = getService(strapi, 'visibility');
+  return {
+    scope: (uid: string): Filter | null =>
+      caller.kind === 'outside' ? NOTHING : visibility.hangingFilter(caller.ability, uid),
+    readable: (caller.kind === 'admin'
+      ? readableLeadFields(strapi, caller.ability)
+      : () => false) as Readable,
+  };
+};
+
+const attributesOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.db.metadata.get(uid).attributes as Record<string, RelationAttribute>;
+
+/**
+ * A where-clause whose filters through relations stay inside what `caller` may see: a condition on
+ * a related lead, section or customer (`{ customer: { lead: { email: … } } }`) only matches rows
+ * the caller could read, and never a lead field they may not read — else the count of a filtered
+ * list would spell out a hidden value, letter by letter.
+ */
+export const scopeNestedWhere = (strapi: Core.Strapi, caller: SurfaceCaller, uid: string, where: Filter) => {
+  const view = viewOf(strapi, caller);
+  const walk = (value: unknown, model: string, nested: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => walk(item, model, nested));
+    if (!isPlainObject(value)) return value;
+    const attributes = attributesOf(strapi, model);
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$and' || key === '$or' || key === '$not') out[key] = walk(inner, model, nested);
+      else if (key.startsWith('$')) out[key] = inner;
+      else if (nested && model === UID.lead && !view.readable(key)) continue;
+      else {
+        const attribute = attributes[key];
+        const target = attribute?.type === 'relation' ? attribute.target : undefined;
+        const inspects = isPlainObject(inner) && Object.keys(inner).some((k) => !k.startsWith('$'));
+        if (!target || !inspects) out[key] = inner;
+        else {
+          const scope = isHanging(target) ? view.scope(target) : null;
+          const scoped = walk(inner, target, true);
+          out[key] = scope ? { $and: [scoped, scope] } : scoped;
+        }
+      }
+    }
+    return out;
+  };
+  return walk(where, uid, false) as Filter;
+};
+
+/**
+ * Removes from rows read on a Strapi surface the populated relations the caller may not see (a
+ * customer's original lead, a visible lead's hidden customer) and, inside them, the lead fields the
+ * caller may not read. The query engine scopes the rows it is asked for, not the ones it joins in
+ * through `populate`.
+ */
+export const prunePopulated = async (
+  strapi: Core.Strapi,
+  caller: SurfaceCaller,
+  uid: string,
+  rows: Row[]
+) => {
+  const view = viewOf(strapi, caller);
+  const prune = async (model: string, list: Row[], nested: boolean) => {
+    if (!list.length) return;
+    if (nested && model === UID.lead) {
+      for (const row of list)
+        for (const key of Object.keys(row)) if (key !== 'id' && !view.readable(key)) delete row[key];
+    }
+    for (const [name, attribute] of Object.entries(attributesOf(strapi, model))) {
+      if (attribute.type !== 'relation' || !attribute.target) continue;
+      const related = list.flatMap((row) => {
+        const value = row[name];
+        return (Array.isArray(value) ? value : [value]).filter(
+          (r): r is Row => isPlainObject(r) && 'id' in r
+        );
+      });
+      if (!related.length) continue;
+      let visible = related;
+      const scope = isHanging(attribute.target) ? view.scope(attribute.target) : null;
+      if (scope) {
+        const ids = [...new Set(related.map((r) => r.id))];
+        const seen = await asPlugin(() =>
+          strapi.db
+            .query(attribute.target!)
+            .findMany({ where: { $and: [{ id: { $in: ids } }, scope] }, select: ['id'] })
+        );
+        const seenIds = new Set((seen as Row[]).map((r) => r.id));
+        visible = related.filter((r) => seenIds.has(r.id));
+        for (const row of list) {
+          const value = row[name];
+          if (Array.isArray(value))
+            row[name] = value.filter((r) => !isPlainObject(r) || seenIds.has(r.id as number));
+          else if (isPlainObject(value) && 'id' in value && !seenIds.has(value.id as number))
+            row[name] = null;
+        }
+      }
+      await prune(attribute.target, visible, true);
+    }
+  };
+  await prune(uid, rows, false);
+};
