@@ -4,6 +4,7 @@ import { customerStatusGuard } from './middlewares/customer-status-guard';
 import { leadActivityMiddleware } from './middlewares/lead-activity';
 import { leadInvariants } from './middlewares/lead-invariants';
 import { meRequiresLogin } from './middlewares/me-requires-login';
+import { requestErrors } from './middlewares/request-errors';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
 import { openApiOverride } from './openapi';
@@ -28,6 +29,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
+  strapi.server.use(requestErrors(strapi));
   if (strapi.plugin('documentation')) {
     await strapi
       .plugin('documentation')

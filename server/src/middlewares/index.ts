@@ -1,4 +1,5 @@
+import inputGuard from './input-guard';
 import webLeadRateLimit from './web-lead-rate-limit';
 
 /** Route middlewares, referenced as `plugin::crm.<name>`. */
-export default { 'web-lead-rate-limit': webLeadRateLimit };
+export default { 'input-guard': inputGuard, 'web-lead-rate-limit': webLeadRateLimit };

@@ -24,10 +24,10 @@ const webLeadRateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi })
     handler(ctx: Context) {
       const reset = (ctx.state.rateLimit?.reset ?? 0) * 1000;
       const seconds = Math.ceil((reset - Date.now()) / 1000);
-      ctx.set('Retry-After', String(Math.min(Math.ceil(intervalMs / 1000), Math.max(1, seconds))));
-      throw new errors.RateLimitError('Too many submissions: try again later', {
-        retryAfter: ctx.get('Retry-After'),
-      });
+      const retryAfter = Math.min(Math.ceil(intervalMs / 1000), Math.max(1, seconds));
+      // the body says what the header says (`ctx.get` would read the request's headers)
+      ctx.set('Retry-After', String(retryAfter));
+      throw new errors.RateLimitError('Too many submissions: try again later', { retryAfter });
     },
   });
   return (ctx: Context, next: Next) => limiter(ctx, next);

@@ -3,6 +3,17 @@ import { CM_ACTION, UID } from '../uids';
 import { SECTION_KINDS } from '../validation/sections';
 import { adminPolicies, ANONYMIZE, CONVERT, CUSTOMERS, EXPORT, LEADS } from './policies';
 
+/** Handlers whose query is the leads list's (`filters[...]` on leads, `status` for `leadStatus`). */
+const LEAD_LIST_HANDLERS = ['leads.find', 'leads.board', 'leads.export'];
+
+/** Every route refuses malformed ids, NUL characters and deep nesting (and bad lead filters). */
+const inputGuard = (handler: string) => ({
+  name: 'plugin::crm.input-guard',
+  config: LEAD_LIST_HANDLERS.includes(handler)
+    ? { filters: UID.lead, aliases: { status: 'leadStatus' } }
+    : {},
+});
+
 const route = (
   method: string,
   path: string,
@@ -12,7 +23,7 @@ const route = (
   method,
   path,
   handler,
-  config: { policies },
+  config: { policies, middlewares: [inputGuard(handler)] },
 });
 
 /**

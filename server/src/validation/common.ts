@@ -35,9 +35,78 @@ export const website = () =>
 
 export const documentId = () => yup.string().max(SHORT_TEXT, 'is not a valid id');
 
+/** The largest value of an integer column (and of an id) on every database. */
+export const INTEGER_MAX = 2_147_483_647;
+
+/** Strapi's `decimal` is decimal(10,2) on PostgreSQL and MySQL: 8 digits before the point. */
+export const DECIMAL_MAX = 99_999_999.99;
+
 /** An admin user id, as staff are referenced in request bodies. */
 export const staffId = () =>
-  yup.number().integer('must be a staff id').positive('must be a staff id').nullable();
+  yup
+    .number()
+    .typeError('must be a staff id')
+    .integer('must be a staff id')
+    .positive('must be a staff id')
+    .max(INTEGER_MAX, 'must be a staff id')
+    .nullable();
+
+/** An amount stored in a `decimal` column: finite, zero or more, within what the column holds. */
+export const amount = () =>
+  yup
+    .number()
+    .typeError('must be a number')
+    .min(0, 'must be zero or more')
+    .max(DECIMAL_MAX, `must be at most ${DECIMAL_MAX}`)
+    .nullable();
+
+/** Years every database stores in a date or datetime column (MySQL's DATETIME ends at 9999). */
+const YEARS = { min: 1000, max: 9999 };
+
+/** `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
+export const isCalendarDate = (value: string) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= YEARS.min &&
+    year <= YEARS.max &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+};
+
+/** An ISO 8601 date or date and time that every database can store. */
+export const isDateTime = (value: string) => {
+  const match =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/.exec(
+      value
+    );
+  return !!match && isCalendarDate(match[1]) && Number.isFinite(Date.parse(value.replace(' ', 'T')));
+};
+
+/** A day as `YYYY-MM-DD` (a date column). */
+export const isoDate = () =>
+  yup
+    .string()
+    .typeError('must be a date (YYYY-MM-DD)')
+    .nullable()
+    .test('date', 'must be a date (YYYY-MM-DD)', (v: unknown) => v == null || isCalendarDate(String(v)));
+
+/** A date and time (a datetime column), within the years every database stores. */
+export const dateTime = (message = 'must be a date and time') =>
+  yup
+    .date()
+    .typeError(message)
+    .nullable()
+    .test(
+      'years',
+      `must be between the years ${YEARS.min} and ${YEARS.max}`,
+      (v: Date | null | undefined) =>
+        v == null || (v.getUTCFullYear() >= YEARS.min && v.getUTCFullYear() <= YEARS.max)
+    );
 
 /** Fields a client may echo back from a response, which are not theirs to write. */
 const READ_ONLY_KEYS = [

@@ -3,6 +3,7 @@ import { validationError, type FieldError } from '../errors';
 import {
   documentId,
   email,
+  isoDate,
   LONG_TEXT,
   rejectUnknownKeys,
   requiredText,
@@ -118,10 +119,7 @@ const schema = yup.object({
   followUpTask: yup
     .object({
       title: requiredText(),
-      dueDate: yup
-        .string()
-        .nullable()
-        .matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)'),
+      dueDate: isoDate(),
       assignedTo: staffId(),
     })
     .noUnknown(true, 'has an unknown key')

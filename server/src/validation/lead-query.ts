@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 import { validationError } from '../errors';
-import { trimmedText, validateBody } from './common';
+import { INTEGER_MAX, trimmedText, validateBody } from './common';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -58,6 +58,7 @@ const schema = yup.object({
     .typeError('must be a whole number')
     .integer('must be a whole number')
     .min(1, 'must be 1 or more')
+    .max(INTEGER_MAX, `must be at most ${INTEGER_MAX}`)
     .default(1),
   pageSize: yup
     .number()

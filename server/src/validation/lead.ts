@@ -1,6 +1,8 @@
 import { yup } from '@strapi/utils';
 import { validationError } from '../errors';
 import {
+  amount,
+  dateTime,
   documentId,
   email,
   LONG_TEXT,
@@ -49,7 +51,7 @@ const fields = {
   email: email(),
   website: website(),
   phone: text(),
-  value: yup.number().typeError('must be a number').min(0, 'must be zero or more').nullable(),
+  value: amount(),
   company: text(),
   address: text(),
   city: text(),
@@ -59,7 +61,7 @@ const fields = {
   description: text(LONG_TEXT),
   isPublic: yup.boolean().typeError('must be true or false'),
   contactedToday: yup.boolean().typeError('must be true or false'),
-  lastContactAt: yup.date().typeError('must be a date').nullable(),
+  lastContactAt: dateTime('must be a date'),
   customFields: yup.object().typeError('must be an object of values keyed by field slug').nullable(),
 };
 

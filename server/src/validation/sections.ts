@@ -1,5 +1,8 @@
 import { yup } from '@strapi/utils';
 import {
+  amount,
+  dateTime,
+  isoDate,
   LONG_TEXT,
   rejectUnknownKeys,
   SHORT_TEXT,
@@ -10,11 +13,6 @@ import {
   validateBody,
 } from './common';
 
-const isoDate = () =>
-  yup
-    .string()
-    .nullable()
-    .matches(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
 const string = (max: number) => trimmedText(max);
 
 /** The writable fields of each section. */
@@ -27,13 +25,13 @@ const FIELDS = {
     assignedTo: staffId(),
   },
   reminders: {
-    remindAt: yup.date().typeError('must be a date and time'),
+    remindAt: dateTime(),
     message: string(LONG_TEXT),
     staff: staffId(),
   },
   opportunities: {
     name: string(SHORT_TEXT),
-    value: yup.number().typeError('must be a number').min(0, 'must be zero or more').nullable(),
+    value: amount(),
     stage: text(SHORT_TEXT),
     closeDate: isoDate(),
   },
