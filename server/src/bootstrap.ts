@@ -3,6 +3,7 @@ import { tuneContentManagerLayouts } from './permissions/content-manager-layout'
 import { ensureSalesRoles } from './permissions/roles';
 import { ensureCustomerEmailUnique } from './database/customer-email';
 import { ensureEmailIndex } from './database/lead-email-index';
+import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
 import { registerReadScope } from './surfaces/read-scope';
 import { getService } from './utils';
 
@@ -15,6 +16,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)
   );
   await ensureCustomerEmailUnique(strapi);
+  registerPrivateFileCleanup(strapi);
+  await moveCrmFilesToPrivateStore(strapi);
   await tuneContentManagerLayouts(strapi);
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');

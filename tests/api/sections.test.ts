@@ -222,7 +222,10 @@ describe('the same sections on customers', () => {
   it('takes attachments too', async () => {
     const res = await owner
       .post(`/crm/customers/${customer.documentId}/attachments`)
-      .attach('files', Buffer.from('signed'), { filename: 'contract.pdf', contentType: 'application/pdf' });
+      .attach('files', Buffer.from('%PDF-1.4\n% signed\n%%EOF\n'), {
+        filename: 'contract.pdf',
+        contentType: 'application/pdf',
+      });
     expect(res.status).toBe(201);
     const list = await colleague.get(`/crm/customers/${customer.documentId}/attachments`);
     expect(list.body.data.map((f: { name: string }) => f.name)).toEqual(['contract.pdf']);

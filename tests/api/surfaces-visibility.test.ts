@@ -486,3 +486,57 @@ describe('what the first attack on this change found (each now holds)', () => {
     expect(oracle.body.results?.length).toBe(res.body.results.length);
   });
 });
+
+describe('the matrix of who sees a section, on the Content Manager', () => {
+  type Who = 'creator' | 'assignee' | 'neither' | 'manager' | 'author' | 'editor' | 'outsider';
+  const people: Partial<Record<Who, Staff>> = {};
+  const notes: Record<'private' | 'public', { documentId: string }> = {} as never;
+
+  beforeAll(async () => {
+    people.creator = await createStaff(strapi, 'Sales Staff');
+    people.assignee = await createStaff(strapi, 'Sales Staff');
+    people.neither = await createStaff(strapi, 'Sales Staff');
+    people.manager = manager;
+    people.author = author;
+    people.editor = editor;
+    people.outsider = outsider;
+    for (const kind of ['private', 'public'] as const) {
+      const lead = await createLead(strapi, {
+        name: `Matrix ${kind}`,
+        createdBy: people.creator.id,
+        assignedTo: people.assignee.id,
+        isPublic: kind === 'public',
+      });
+      notes[kind] = await strapi
+        .documents(NOTE)
+        .create({ data: { body: `matrix ${kind} note`, lead: lead.documentId } as never });
+    }
+  });
+
+  const SEES: Record<Who, { private: number; public: number }> = {
+    creator: { private: 200, public: 200 },
+    assignee: { private: 200, public: 200 },
+    neither: { private: 404, public: 200 },
+    manager: { private: 200, public: 200 },
+    // Strapi's own roles as Strapi makes them: Author reads what he created, Editor everything
+    author: { private: 404, public: 404 },
+    editor: { private: 200, public: 200 },
+    outsider: { private: 403, public: 403 },
+  };
+
+  it.each(Object.keys(SEES) as Who[])(
+    '%s opens a note of a private and of a public lead as expected',
+    async (who) => {
+      for (const kind of ['private', 'public'] as const) {
+        const res = await people[who]!.get(`${CM}/${NOTE}/${notes[kind].documentId}?populate=lead`);
+        expect({ kind, status: res.status }).toEqual({ kind, status: SEES[who][kind] });
+        const list = await people[who]!.get(`${CM}/${NOTE}?pageSize=100&populate=lead`);
+        if (list.status === 200)
+          expect({ kind, listed: JSON.stringify(list.body).includes(`matrix ${kind} note`) }).toEqual({
+            kind,
+            listed: SEES[who][kind] === 200,
+          });
+      }
+    }
+  );
+});

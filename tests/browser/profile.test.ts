@@ -41,3 +41,36 @@ test('Sam opens a lead from the list, adds a note, marks it lost, and both are t
   expect(stored.lost).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
+
+test('Sam downloads an attachment of the lead: the file comes through the private route, not a public URL', async () => {
+  const content = 'Quote for Pia GmbH: 12,400 EUR';
+  const login = await fetch(`${BASE}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(USERS.sam),
+  });
+  const token: string = (await login.json()).data.token;
+  const form = new FormData();
+  form.append('files', new Blob([content], { type: 'text/plain' }), 'pia-quote.txt');
+  const uploaded = await fetch(`${BASE}/crm/leads/${lead.documentId}/attachments`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  expect(uploaded.status).toBe(201);
+  const { url } = (await uploaded.json()).data[0];
+  expect((await fetch(`${BASE}${url}`)).status).toBe(401);
+
+  const { page, consoleErrors } = await openPage(browser);
+  await logIn(page, USERS.sam);
+  await page.goto(`${BASE}/admin/plugins/crm/leads/${lead.documentId}`);
+  await page.getByRole('tab', { name: 'Attachments' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download pia-quote.txt' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('pia-quote.txt');
+  const saved = await file.path();
+  expect(require('fs').readFileSync(saved, 'utf8')).toBe(content);
+  await screenshot(page, 'profile-attachment-downloaded');
+  expect(consoleErrors).toEqual([]);
+});

@@ -11,7 +11,7 @@ export const useAttachments = (leadId: string) =>
 
 /** Uploads (multipart field `files`) and deletions; each call throws the server's error envelope. */
 export const useAttachmentActions = () => {
-  const { post, del } = useFetchClient();
+  const { get, post, del } = useFetchClient();
   return useMemo(
     () => ({
       upload: async (leadId: string, files: File[]) => {
@@ -24,13 +24,22 @@ export const useAttachmentActions = () => {
       remove: async (documentId: string) => {
         await del(`/crm/attachments/${encodeURIComponent(documentId)}`);
       },
+      /**
+       * Saves a file to the user's computer. Files are private (SPEC §5): the plugin's route serves
+       * them with the admin token only, so the browser cannot follow a plain link.
+       */
+      download: async (file: Attachment) => {
+        const { data } = await get<Blob>(`/crm/attachments/${encodeURIComponent(file.documentId)}/file`, {
+          responseType: 'blob',
+        });
+        const url = URL.createObjectURL(data);
+        const link = Object.assign(document.createElement('a'), { href: url, download: file.name });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      },
     }),
-    [post, del]
+    [get, post, del]
   );
 };
-
-const backendUrl = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
-
-/** Where a file can be opened: the upload plugin answers paths relative to the backend. */
-export const attachmentUrl = (url: string) =>
-  /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `${backendUrl()}${url}`;

@@ -34,8 +34,12 @@ export interface CrmConfig {
     /** A second submission with the email of an open lead updates it ("update") or makes another ("create"). */
     duplicates: 'update' | 'create';
   };
-  /** What may be attached to a lead: the largest file in bytes, and MIME types (`image/*` style allowed). */
-  attachments: { maxSize: number; allowedTypes: string[] };
+  /**
+   * What may be attached to a lead: the largest file in bytes, and MIME types (`image/*` style
+   * allowed), decided from the file's content. `privateDir` is where the files are kept, outside
+   * the public folder (relative to the app's root unless absolute); several instances share it.
+   */
+  attachments: { maxSize: number; allowedTypes: string[]; privateDir: string };
   /** When due reminders are sent (Strapi cron rule); runs only with `server.cron.enabled`. */
   reminders: { cronRule: string };
   portal: {
@@ -67,6 +71,7 @@ const defaultConfig: CrmConfig = {
     duplicates: 'update',
   },
   attachments: {
+    privateDir: 'private/crm-attachments',
     maxSize: 10 * 1024 * 1024,
     allowedTypes: [
       'image/*',
@@ -106,10 +111,12 @@ const validator = (config: CrmConfig) => {
   if (
     !Number.isInteger(config.attachments?.maxSize) ||
     config.attachments.maxSize <= 0 ||
-    !Array.isArray(config.attachments.allowedTypes)
+    !Array.isArray(config.attachments.allowedTypes) ||
+    typeof config.attachments.privateDir !== 'string' ||
+    !config.attachments.privateDir.trim()
   ) {
     throw new errors.ValidationError(
-      'crm.attachments needs a positive maxSize (bytes) and an allowedTypes list'
+      'crm.attachments needs a positive maxSize (bytes), an allowedTypes list and a privateDir'
     );
   }
   const web = config.webLeads;

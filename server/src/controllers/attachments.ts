@@ -4,7 +4,7 @@ import type { IncomingFile } from '../services/attachments';
 import type { ParentType } from '../services/parents';
 import { getService } from '../utils';
 
-/** Attachments of leads and customers: list, upload (multipart field `files`), delete. */
+/** Attachments of leads and customers: list, upload (multipart field `files`), download, delete. */
 const attachmentsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const attachments = () => getService(strapi, 'attachments');
   const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
@@ -31,6 +31,25 @@ const attachmentsController = ({ strapi }: { strapi: Core.Strapi }) => {
     customerList: list('customer'),
     /** POST /crm/customers/:id/attachments */
     customerCreate: create('customer'),
+    /**
+     * GET /crm/attachments/:id/file: the file, as a download only (SPEC §5): a browser never runs
+     * or renders it from the app's origin, whatever it holds.
+     */
+    async file(ctx: Context) {
+      const { file, content } = await attachments().download(ctx.state.userAbility, ctx.params.id);
+      const name = String(file.name);
+      const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      ctx.set(
+        'Content-Disposition',
+        `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`
+      );
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.type = String(file.mime).startsWith('text/') ? `${file.mime}; charset=utf-8` : String(file.mime);
+      ctx.body = content;
+    },
+
     /** DELETE /crm/attachments/:id */
     async delete(ctx: Context) {
       ctx.body = {

@@ -81,6 +81,7 @@ export default {
       'attachments.customerCreate',
       adminPolicies(CUSTOMERS.update)
     ),
+    route('GET', '/attachments/:id/file', 'attachments.file', adminPolicies()),
     route('DELETE', '/attachments/:id', 'attachments.delete', adminPolicies()),
     route('GET', '/reminders', 'reminders.mine', adminPolicies([CM_ACTION.read, UID.reminder])),
     ...sectionRoutes,

@@ -7,7 +7,7 @@ import { API, LEAD_ID, renderProfile, serveProfile } from './fixtures';
 const file = (documentId: string, name: string) => ({
   documentId,
   name,
-  url: `/uploads/${name}`,
+  url: `/crm/attachments/${documentId}/file`,
   mime: 'application/pdf',
   size: 2048,
   createdAt: '2026-11-02T09:30:00.000Z',
@@ -30,10 +30,7 @@ describe('the attachments of the lead profile', () => {
     );
     renderProfile({ tab: 'attachments' });
 
-    expect(await screen.findByRole('link', { name: /brief\.pdf/ })).toHaveAttribute(
-      'href',
-      'http://localhost:1337/uploads/brief.pdf'
-    );
+    expect(await screen.findByRole('button', { name: 'Download brief.pdf' })).toBeInTheDocument();
     expect(screen.getByText('2 MB')).toBeInTheDocument();
 
     await userEvent.upload(
@@ -42,7 +39,36 @@ describe('the attachments of the lead profile', () => {
     );
 
     await waitFor(() => expect(uploaded).toEqual(['quote.pdf']));
-    expect(await screen.findByRole('link', { name: /quote\.pdf/ })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Download quote.pdf' })).toBeInTheDocument();
     expect(screen.getByText('1 file was added.')).toBeInTheDocument();
+  });
+
+  it('downloads a file through the authenticated route (files are private), not a public link', async () => {
+    serveProfile();
+    const requested: string[] = [];
+    server.use(
+      http.get(`${API}/crm/leads/${LEAD_ID}/attachments`, () =>
+        HttpResponse.json({ data: [file('file-9', 'contract.pdf')] })
+      ),
+      http.get(`${API}/crm/attachments/:id/file`, ({ params, request }) => {
+        requested.push(`${params.id} ${request.headers.get('Authorization') ? 'with token' : 'anonymous'}`);
+        return new HttpResponse(new Blob(['%PDF-1.4']), { headers: { 'Content-Type': 'application/pdf' } });
+      })
+    );
+    const created: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        created.push(blob);
+        return 'blob:contract';
+      },
+      revokeObjectURL: () => undefined,
+    });
+    renderProfile({ tab: 'attachments' });
+
+    expect(screen.queryByRole('link', { name: /contract\.pdf/ })).not.toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Download contract.pdf' }));
+
+    await waitFor(() => expect(requested).toEqual(['file-9 with token']));
+    await waitFor(() => expect(created).toHaveLength(1));
   });
 });

@@ -3,13 +3,13 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
-  Link,
   Loader,
   Table,
   Tbody,
   Td,
   Th,
   Thead,
+  TextButton,
   Tr,
   Typography,
   VisuallyHidden,
@@ -18,7 +18,7 @@ import { Trash, Upload } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { attachmentUrl, useAttachmentActions, useAttachments, type Attachment } from '../../api/attachments';
+import { useAttachmentActions, useAttachments, type Attachment } from '../../api/attachments';
 import { toApiFailure } from '../../api/errors';
 import { ConfirmButton } from './ConfirmButton';
 import { useProfileText } from './useProfileText';
@@ -117,9 +117,18 @@ export const AttachmentsPanel = ({ leadId, canEdit }: Props) => {
           {files.map((file) => (
             <Tr key={file.documentId}>
               <Td>
-                <Link href={attachmentUrl(file.url)} isExternal>
+                <TextButton
+                  onClick={() =>
+                    actions
+                      .download(file)
+                      .catch((error) =>
+                        toggleNotification({ type: 'danger', message: toApiFailure(error).message })
+                      )
+                  }
+                  aria-label={t('download', 'Download {name}', { name: file.name })}
+                >
                   {file.name}
-                </Link>
+                </TextButton>
               </Td>
               <Td>
                 <Typography>{file.mime}</Typography>

@@ -1,3 +1,5 @@
+import { filetypeinfo } from 'magic-bytes.js';
+
 /** What decides a file's type: its first bytes, its name, and what the client declared. */
 export interface FileFacts {
   head: Buffer;
@@ -15,12 +17,30 @@ const TEXT_TYPES: Record<string, string[]> = {
 /** What a browser would run or render as a page, whatever the type says. */
 const MARKUP = /<\s*(script|html|svg|iframe|object|embed|body|!doctype|\?xml)|javascript:|\son\w+\s*=/i;
 const GENERIC = new Set(['', 'application/octet-stream']);
-/** Other names of the extension file-type gives. */
-const EXTENSION_ALIASES: Record<string, string[]> = {
-  jpg: ['jpeg', 'jpe', 'jfif'],
-  tif: ['tiff'],
-  mp4: ['m4v'],
-};
+/** Types a browser runs or renders as a page: never stored, whatever the allow-list says (`image/*`). */
+const ACTIVE_TYPES = new Set([
+  'image/svg+xml',
+  'text/html',
+  'application/xhtml+xml',
+  'text/xml',
+  'application/xml',
+  'text/javascript',
+  'application/javascript',
+  'application/x-shockwave-flash',
+]);
+/** Extensions that name the same type. */
+const SAME_EXTENSIONS = [
+  ['jpg', 'jpeg', 'jpe', 'jfif'],
+  ['tif', 'tiff'],
+];
+const sameExtension = (a: string, b: string) =>
+  a === b || SAME_EXTENSIONS.some((group) => group.includes(a) && group.includes(b));
+
+interface Candidate {
+  typename: string;
+  mime?: string;
+  extension?: string;
+}
 
 const extensionOf = (name: string) => (name.includes('.') ? name.split('.').pop()!.toLowerCase() : '');
 
@@ -45,8 +65,7 @@ const isUtf8Text = (head: Buffer) => {
 
 /**
  * The type a file is stored and served as, decided from its content (SPEC §5): the magic bytes
- * when it has some (file-type, the detector Strapi's upload plugin uses), else plain UTF-8 text
- * without markup. The declared type and the extension must agree with it, and it must be allowed;
+ * when it has some (magic-bytes.js), else plain UTF-8 text without markup. The declared type and the extension must agree with it, and it must be allowed;
  * otherwise the reason it is refused.
  */
 export const decideType = async (
@@ -55,16 +74,27 @@ export const decideType = async (
 ): Promise<TypeDecision> => {
   const said = normalize(declared);
   const ext = extensionOf(name);
-  const { fileTypeFromBuffer } = await import('file-type');
-  const detected = await fileTypeFromBuffer(new Uint8Array(head));
+  // Several types can share magic bytes (a ZIP is also a .docx, an .xlsx…): the content names
+  // the candidates, the declared type or the extension picks one of them, never another type.
+  const candidates = (filetypeinfo(head) as Candidate[]).map((c) => ({
+    ...c,
+    mime: c.mime && normalize(c.mime),
+    extension: (c.extension ?? c.typename).replace(/^\./, '').toLowerCase(),
+  }));
 
   let type: string;
-  if (detected) {
-    type = normalize(detected.mime);
-    if (!GENERIC.has(said) && said !== type)
-      return { refused: `is declared ${said} but its content is ${type}` };
-    const fitting = [detected.ext, ...(EXTENSION_ALIASES[detected.ext] ?? [])];
-    if (ext && !fitting.includes(ext)) return { refused: `is named .${ext} but its content is ${type}` };
+  if (candidates.length) {
+    const chosen =
+      candidates.find((c) => c.mime && c.mime === said) ??
+      (GENERIC.has(said)
+        ? candidates.find((c) => c.mime && (!ext || sameExtension(c.extension, ext)))
+        : undefined);
+    const content = candidates[0].mime ?? candidates[0].typename;
+    if (!chosen?.mime)
+      return { refused: `is declared ${said || 'without a type'} but its content is ${content}` };
+    if (ext && !sameExtension(chosen.extension, ext))
+      return { refused: `is named .${ext} but its content is ${chosen.mime}` };
+    type = chosen.mime;
   } else {
     if (!isUtf8Text(head)) return { refused: 'has content of an unknown type' };
     if (MARKUP.test(head.toString('utf8')))
@@ -74,6 +104,7 @@ export const decideType = async (
       return { refused: `is declared ${said} but its content is text` };
     if (!TEXT_TYPES[type].includes(ext)) return { refused: `is named .${ext} but its content is ${type}` };
   }
+  if (ACTIVE_TYPES.has(type)) return { refused: `is of a type a browser would run (${type})` };
   if (!allowed.some((pattern) => matchesPattern(type, pattern)))
     return { refused: `is of a refused type (${type})` };
   return { mime: type };

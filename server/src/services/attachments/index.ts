@@ -1,18 +1,23 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../../errors';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
-import type { DocumentRow as Row } from '../../types';
+import type { DocumentRow as Row, DocumentData as Data } from '../../types';
+import { decideType } from './content-type';
+import { PRIVATE_PROVIDER, privateStore } from './private-store';
 
-const FILE = 'plugin::upload.file';
+export const FILE = 'plugin::upload.file';
 
 /** A file as the multipart parser hands it over. */
 export interface IncomingFile {
   originalFilename?: string | null;
   mimetype?: string | null;
   size: number;
+  filepath: string;
 }
 
 export const attachment = (file: Row) => ({
@@ -24,8 +29,26 @@ export const attachment = (file: Row) => ({
   createdAt: file.createdAt,
 });
 
-const matches = (mime: string, pattern: string) =>
-  pattern.endsWith('/*') ? mime.startsWith(pattern.slice(0, -1)) : mime === pattern;
+/** Where a private file is downloaded from: the plugin's route, after the visibility check. */
+export const downloadPath = (documentId: string) => `/crm/attachments/${documentId}/file`;
+
+/** The first bytes of a file: what its type is decided from. */
+const headOf = async (filepath: string) => {
+  const handle = await fs.open(filepath, 'r');
+  try {
+    const buffer = Buffer.alloc(4100);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+};
+
+/** The extension the file is stored under: letters and digits only, from the client's name. */
+const extensionOf = (name: string) => {
+  const ext = path.extname(name).toLowerCase();
+  return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : '';
+};
 
 /** Attachments of a lead or a customer: files of Strapi's upload plugin, within the plugin's limits. */
 const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -41,42 +64,103 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return ((owner.attachments ?? []) as Row[]).map(attachment).reverse();
     },
 
-    /** Checks every file against the limits, naming each refused one, before anything is stored. */
-    check(files: IncomingFile[]) {
+    /**
+     * Checks every file against the limits and decides its type from its content (SPEC §5),
+     * naming each refused one, before anything is stored; answers the type of each.
+     */
+    async check(files: IncomingFile[]) {
       const { maxSize, allowedTypes } = limits();
       const errors: FieldError[] = [];
+      const types: string[] = [];
       if (files.length === 0) errors.push({ path: ['files'], message: 'must hold at least one file' });
-      files.forEach((file, i) => {
+      for (const [i, file] of files.entries()) {
         const name = file.originalFilename ?? `file ${i + 1}`;
-        if (file.size > maxSize)
+        if (file.size > maxSize) {
           errors.push({ path: ['files', String(i)], message: `"${name}" is larger than ${maxSize} bytes` });
-        if (!allowedTypes.some((type) => matches(file.mimetype ?? '', type))) {
-          errors.push({
-            path: ['files', String(i)],
-            message: `"${name}" is of a refused type (${file.mimetype ?? 'unknown'})`,
-          });
+          continue;
         }
-      });
+        const decision = await decideType(
+          { head: await headOf(file.filepath), name, declared: file.mimetype ?? null },
+          allowedTypes
+        );
+        if ('refused' in decision)
+          errors.push({ path: ['files', String(i)], message: `"${name}" ${decision.refused}` });
+        else types.push(decision.mime);
+      }
       if (errors.length) throw validationError(errors);
+      return types;
     },
 
-    /** Stores the files with the upload plugin and attaches them to a reachable lead or customer; logs it. */
+    /**
+     * Keeps the files in the private store, records them as upload-plugin files served by the
+     * plugin's route, attaches them to a reachable lead or customer and logs it — all or nothing.
+     */
     async add(ability: UserAbility, userId: number, parent: Parent, files: IncomingFile[]) {
       const owner = await parents().resolve(ability, parent, { attachments: true });
       this.assertCanChange(ability, parent, owner);
-      this.check(files);
-      const uploaded = (await strapi.plugin('upload').service('upload').upload({ data: {}, files })) as Row[];
-      const ids = [...((owner.attachments ?? []) as Row[]).map((f) => f.id), ...uploaded.map((f) => f.id)];
-      await strapi.db.query(uidOf(parent)).update({ where: { id: owner.id }, data: { attachments: ids } });
-      await getService(strapi, 'activity').record(
-        uploaded.map((file) => ({
-          action: 'attachment_added',
-          [parent.type]: parent.documentId,
-          actor: userId,
-          data: { file: file.documentId, name: file.name },
-        }))
-      );
-      return uploaded.map(attachment);
+      const types = await this.check(files);
+      const store = privateStore(strapi);
+      const kept: { hash: string; ext: string }[] = [];
+      try {
+        const uploaded = await strapi.db.transaction(async () => {
+          const rows: Row[] = [];
+          for (const [i, file] of files.entries()) {
+            const name = path.basename(file.originalFilename || `file-${i + 1}`);
+            const stored = { hash: store.newHash(), ext: extensionOf(name) };
+            await store.put(stored, file.filepath);
+            kept.push(stored);
+            const row = (await strapi.documents(FILE).create({
+              data: {
+                name,
+                ...stored,
+                mime: types[i],
+                size: Math.round(file.size / 10) / 100, // kB with two decimals, as the upload plugin stores it
+                url: '',
+                provider: PRIVATE_PROVIDER,
+                folderPath: '/',
+              } as Data,
+            })) as Row;
+            rows.push(
+              await strapi.db
+                .query(FILE)
+                .update({ where: { id: row.id }, data: { url: downloadPath(row.documentId) } })
+            );
+          }
+          const ids = [...((owner.attachments ?? []) as Row[]).map((f) => f.id), ...rows.map((f) => f.id)];
+          await strapi.db
+            .query(uidOf(parent))
+            .update({ where: { id: owner.id }, data: { attachments: ids } });
+          await getService(strapi, 'activity').record(
+            rows.map((file) => ({
+              action: 'attachment_added',
+              [parent.type]: parent.documentId,
+              actor: userId,
+              data: { file: file.documentId, name: file.name },
+            }))
+          );
+          return rows;
+        });
+        return uploaded.map(attachment);
+      } catch (error) {
+        await Promise.all(kept.map((stored) => store.remove(stored)));
+        throw error;
+      }
+    },
+
+    /** A file of a lead or customer the caller may see, with its content; else a 404 like a missing one. */
+    async download(ability: UserAbility, fileId: string) {
+      const notFound = () => new NotFoundError('Attachment not found');
+      const file = (await strapi.db.query(FILE).findOne({ where: { documentId: fileId } })) as Row | null;
+      if (!file || file.provider !== PRIVATE_PROVIDER) throw notFound();
+      const parent = await this.ownerOf(file.id);
+      if (!parent) throw notFound();
+      await parents()
+        .resolve(ability, parent)
+        .catch(() => Promise.reject(notFound()));
+      const store = privateStore(strapi);
+      const stored = file as Row & { hash: string; ext: string | null };
+      if (!(await store.exists(stored))) throw notFound();
+      return { file, content: store.read(stored) };
     },
 
     /** Removes a file from its lead or customer and from storage, if the caller reaches it; logs it. */
