@@ -1,26 +1,15 @@
 import { yup } from '@strapi/utils';
 import { validationError } from '../errors';
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  MAX_PAGE_SIZE,
+  SORTABLE_FIELDS,
+  type SortField,
+} from '../contracts/leads';
 import { INTEGER_MAX, trimmedText, validateBody } from './common';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
-
-/** Columns the leads list may be sorted by. */
-export const SORTABLE_FIELDS = [
-  'name',
-  'company',
-  'email',
-  'phone',
-  'city',
-  'country',
-  'value',
-  'createdAt',
-  'updatedAt',
-  'lastContactAt',
-  'dateConverted',
-] as const;
-
-export type SortField = (typeof SORTABLE_FIELDS)[number];
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTABLE_FIELDS, type SortField };
 
 export interface LeadListQuery {
   page: number;
@@ -76,8 +65,8 @@ const schema = yup.object({
 });
 
 const parseSort = (raw: unknown): LeadListQuery['sort'] => {
-  if (raw === undefined || raw === '') return [{ field: 'createdAt', order: 'desc' }];
-  const parts = (Array.isArray(raw) ? raw : String(raw).split(',')).map((part) => String(part).trim());
+  const value = raw === undefined || raw === '' ? DEFAULT_SORT : raw;
+  const parts = (Array.isArray(value) ? value : String(value).split(',')).map((part) => String(part).trim());
   return parts.map((part) => {
     const [field, order = 'asc'] = part.split(':');
     if (
