@@ -2,7 +2,7 @@ import type { DocumentActionComponent } from '@strapi/content-manager/strapi-adm
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ConvertDocumentAction } from './components/conversion/ConvertDocumentAction';
 import { PluginIcon } from './components/PluginIcon';
-import { PERMISSIONS } from './permissions';
+import { ABILITIES } from '../../server/src/contracts';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 
@@ -13,7 +13,7 @@ export default {
       icon: PluginIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Leads' },
       Component: () => import('./pages/App'),
-      permissions: PERMISSIONS.readLeads,
+      permissions: ABILITIES.readLeads,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'CRM' });
   },

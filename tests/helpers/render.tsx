@@ -1,11 +1,12 @@
+import { configureStore } from '@reduxjs/toolkit';
 import { DesignSystemProvider } from '@strapi/design-system';
-import { NotificationsProvider } from '@strapi/strapi/admin';
+import { adminApi, NotificationsProvider } from '@strapi/strapi/admin';
 import { render as renderRTL } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ComponentType, ReactElement, ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
+import { Provider as StoreProvider } from 'react-redux';
 import { MemoryRouter } from 'react-router-dom';
-import { AbilitiesContext } from '../../admin/src/hooks/useAbilities';
-import { abilitiesFrom } from '../../admin/src/permissions';
+import { AbilitiesProvider } from '../../admin/src/hooks/useAbilities';
 import en from '../../admin/src/translations/en.json';
 import { onIntlError } from './translations';
 
@@ -20,36 +21,75 @@ export const ALL_PERMISSIONS = [
   ...['convert', 'export', 'anonymize'].map((action) => ({ action: `plugin::crm.leads.${action}` })),
 ];
 
+type HeldPermission = { action: string; subject?: string | null };
+
+/*
+ * The admin's own providers of the signed-in user (its permissions, read by `useRBAC`) and of the
+ * app (the RBAC middlewares): the admin panel renders them around every plugin page, but exports
+ * neither. These are the files its own tests render.
+ */
+const ADMIN = '../../node_modules/@strapi/admin/dist/admin/admin/src/features';
+const { AuthProvider } = jest.requireActual<{
+  AuthProvider: ComponentType<{
+    children: ReactNode;
+    _defaultPermissions: HeldPermission[];
+    _disableRenewToken: boolean;
+  }>;
+}>(`${ADMIN}/Auth.js`);
+const { StrapiAppProvider } = jest.requireActual<{
+  StrapiAppProvider: ComponentType<{ children: ReactNode; rbac: { run: unknown } }>;
+}>(`${ADMIN}/StrapiApp.js`);
+
+const rbac = { run: async (_context: unknown, permissions: HeldPermission[]) => permissions };
+
+/** A store like the admin panel's: RTK Query's `adminApi` and no signed-in token to refresh. */
+export const createStore = () =>
+  configureStore({
+    reducer: {
+      [adminApi.reducerPath]: adminApi.reducer,
+      admin_app: (state = { token: null, language: { locale: 'en', localeNames: { en: 'English' } } }) =>
+        state,
+    },
+    middleware: (getDefaultMiddleware) =>
+      getDefaultMiddleware({ serializableCheck: false, immutableCheck: false }).concat(adminApi.middleware),
+  });
+
 interface Options {
   initialEntries?: string[];
   /** The signed-in user's permissions, as the admin panel holds them. */
-  permissions?: { action: string; subject?: string | null }[];
+  permissions?: HeldPermission[];
+  store?: ReturnType<typeof createStore>;
 }
 
 /**
  * Renders an admin component inside the providers the admin panel gives it: the shipped English
- * messages (an id missing from en.json fails the test file), light theme, notifications, abilities.
+ * messages (an id missing from en.json fails the test file), light theme, notifications, a fresh
+ * RTK Query store, the user's permissions as `useRBAC` reads them.
  */
 export const render = (
   ui: ReactElement,
-  { initialEntries = ['/'], permissions = ALL_PERMISSIONS }: Options = {}
+  { initialEntries = ['/'], permissions = ALL_PERMISSIONS, store = createStore() }: Options = {}
 ) =>
   renderRTL(ui, {
     // defaultLocale differs from locale, or react-intl would not report ids missing from en.json
     wrapper: ({ children }) => (
-      <IntlProvider locale="en" messages={en} defaultLocale="en-US" onError={onIntlError}>
-        <DesignSystemProvider locale="en">
-          <NotificationsProvider>
-            <AbilitiesContext.Provider value={abilitiesFrom(permissions)}>
+      <StoreProvider store={store}>
+        <IntlProvider locale="en" messages={en} defaultLocale="en-US" onError={onIntlError}>
+          <DesignSystemProvider locale="en">
+            <NotificationsProvider>
               <MemoryRouter
                 initialEntries={initialEntries}
                 future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
               >
-                {children}
+                <StrapiAppProvider rbac={rbac}>
+                  <AuthProvider _defaultPermissions={permissions} _disableRenewToken>
+                    <AbilitiesProvider>{children}</AbilitiesProvider>
+                  </AuthProvider>
+                </StrapiAppProvider>
               </MemoryRouter>
-            </AbilitiesContext.Provider>
-          </NotificationsProvider>
-        </DesignSystemProvider>
-      </IntlProvider>
+            </NotificationsProvider>
+          </DesignSystemProvider>
+        </IntlProvider>
+      </StoreProvider>
     ),
   });

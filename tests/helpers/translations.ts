@@ -11,9 +11,13 @@ interface IntlErrorLike {
   descriptor?: { id?: string; defaultMessage?: unknown };
 }
 
+/** Ids the admin panel itself asks for (its error handler, its auth provider's logout dialog). */
+const ADMIN_IDS = /^(apiError|app|global)\./;
+
 /** IntlProvider's onError: records a missing id instead of logging it. */
 export const onIntlError = (error: IntlErrorLike) => {
   if (error.code !== 'MISSING_TRANSLATION' || !error.descriptor?.id) return;
+  if (ADMIN_IDS.test(error.descriptor.id)) return;
   const { id, defaultMessage } = error.descriptor;
   missingTranslations.set(id, typeof defaultMessage === 'string' ? defaultMessage : '');
 };

@@ -1,18 +1,15 @@
-import type { ListResponse, StaffRef } from './types';
-import { useRequest } from './useRequest';
+import type { GetActivity } from '../../../server/src/contracts';
+import { crmApi, leadPath } from './crm';
 
-/** One row of a lead's activity log (`server/src/services/activity.ts`). */
-export interface ActivityEntry {
-  documentId: string;
-  action: string;
-  data: Record<string, unknown>;
-  /** The staff member who did it; null for the system or a web form. */
-  actor: StaffRef | null;
-  createdAt: string;
-}
+const activityApi = crmApi.injectEndpoints({
+  endpoints: (build) => ({
+    /** One page of a lead's activity log, newest first (`GET /crm/leads/:id/activity`). */
+    getActivity: build.query<GetActivity.Response, { leadId: string; page: number; pageSize?: number }>({
+      query: ({ leadId, page, pageSize = 20 }) =>
+        leadPath(leadId, `/activity?page=${page}&pageSize=${pageSize}`),
+      providesTags: (_result, _error, { leadId }) => [{ type: 'CrmActivity', id: leadId }],
+    }),
+  }),
+});
 
-/** One page of a lead's activity log, newest first (`GET /crm/leads/:id/activity`). */
-export const useActivity = (leadId: string, page: number, pageSize = 20) =>
-  useRequest<ListResponse<ActivityEntry>>(
-    `/crm/leads/${encodeURIComponent(leadId)}/activity?page=${page}&pageSize=${pageSize}`
-  );
+export const { useGetActivityQuery } = activityApi;

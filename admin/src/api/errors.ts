@@ -1,35 +1,34 @@
-import { isFetchError } from '@strapi/strapi/admin';
+import { useAPIErrorHandler } from '@strapi/strapi/admin';
+import { useCallback } from 'react';
+import { fieldErrorsOf, type ApiError } from '../../../server/src/contracts';
 
-/** A failed request as the UI shows it: Strapi's error envelope, with each field's message by path. */
+/** A failed request as the UI shows it: the message, and each field's message by path. */
 export interface ApiFailure {
   status: number | undefined;
   name: string | undefined;
   message: string;
   /** `details.errors[]` keyed by their path joined with dots (`login.password`, `customer.email`). */
   fieldErrors: Record<string, string>;
+  details: ApiError['details'];
 }
 
-interface EnvelopeError {
-  status?: number;
-  name?: string;
-  message?: string;
-  details?: { errors?: { path?: (string | number)[]; message?: string }[] };
-}
-
-/** Reads Strapi's error envelope out of whatever the fetch client threw. */
-export const toApiFailure = (error: unknown): ApiFailure => {
-  const envelope: EnvelopeError | undefined = isFetchError(error)
-    ? (error.response?.data?.error as EnvelopeError | undefined)
-    : undefined;
-  const fieldErrors: Record<string, string> = {};
-  for (const item of envelope?.details?.errors ?? []) {
-    const key = (item.path ?? []).join('.');
-    if (key && !fieldErrors[key]) fieldErrors[key] = item.message ?? '';
-  }
-  return {
-    status: envelope?.status ?? (isFetchError(error) ? error.status : undefined),
-    name: envelope?.name,
-    message: envelope?.message ?? (error instanceof Error ? error.message : String(error)),
-    fieldErrors,
-  };
+/**
+ * Reads what an RTK Query call failed with (Strapi's error envelope, or a network error) through
+ * the admin's `useAPIErrorHandler`.
+ */
+export const useApiFailure = () => {
+  const { _unstableFormatAPIError: formatAPIError } = useAPIErrorHandler();
+  return useCallback(
+    (error: unknown): ApiFailure => {
+      const apiError = (error ?? {}) as Partial<ApiError>;
+      return {
+        status: typeof apiError.status === 'number' ? apiError.status : undefined,
+        name: apiError.name,
+        message: formatAPIError(apiError as Parameters<typeof formatAPIError>[0]),
+        fieldErrors: fieldErrorsOf(apiError),
+        details: apiError.details,
+      };
+    },
+    [formatAPIError]
+  );
 };

@@ -1,23 +1,34 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useMemo } from 'react';
-import type { LeadDetail } from './types';
+import type { AnonymizeLead, ExportLead } from '../../../server/src/contracts';
+import { crmApi, leadPath } from './crm';
 
-/** GDPR on a lead (SPEC §5): its export and its anonymization; each call throws the error envelope. */
-export const useGdprActions = () => {
-  const { get, post } = useFetchClient();
-  return useMemo(
-    () => ({
-      /** Everything held about the lead, as `GET /crm/leads/:id/export` answers it (`{ data }`). */
-      exportLead: async (leadId: string) =>
-        (await get<{ data: unknown }>(`/crm/leads/${encodeURIComponent(leadId)}/export`)).data,
-      /** Erases the lead's personal values; answers the lead as it now is. */
-      anonymize: async (leadId: string) =>
-        (await post<{ data: LeadDetail }>(`/crm/leads/${encodeURIComponent(leadId)}/anonymize`, {})).data
-          .data,
+/** Anonymizing rewrites the lead and its sections: everything shown about it is stale. */
+const everything = (leadId: string) => [
+  { type: 'CrmLead' as const, id: leadId },
+  { type: 'CrmLeadList' as const },
+  { type: 'CrmBoard' as const },
+  { type: 'CrmSection' as const },
+  { type: 'CrmAttachment' as const, id: leadId },
+  { type: 'CrmActivity' as const, id: leadId },
+  { type: 'CrmConversion' as const, id: leadId },
+  { type: 'Document' as const },
+];
+
+const gdprApi = crmApi.injectEndpoints({
+  endpoints: (build) => ({
+    /** Everything held about the lead (`GET /crm/leads/:id/export`), read afresh each time. */
+    exportLead: build.query<ExportLead.Response, string>({
+      query: (leadId) => leadPath(leadId, '/export'),
+      keepUnusedDataFor: 0,
     }),
-    [get, post]
-  );
-};
+    /** Erases the lead's personal values; answers the lead as it now is. */
+    anonymizeLead: build.mutation<AnonymizeLead.Response, string>({
+      query: (leadId) => ({ url: leadPath(leadId, '/anonymize'), method: 'POST', data: {} }),
+      invalidatesTags: (_result, error, leadId) => (error ? [] : everything(leadId)),
+    }),
+  }),
+});
+
+export const { useLazyExportLeadQuery, useAnonymizeLeadMutation } = gdprApi;
 
 /** Hands `data` to the browser as a JSON file named `fileName`. */
 export const downloadJson = (fileName: string, data: unknown) => {

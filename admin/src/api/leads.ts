@@ -1,7 +1,14 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useMemo } from 'react';
-import type { BoardColumn, LeadDetail, LeadSummary, ListResponse } from './types';
-import { useRequest } from './useRequest';
+import type {
+  CreateLead,
+  DeleteLead,
+  FindLeads,
+  GetBoard,
+  GetLead,
+  LeadInput,
+  SetLeadFlag,
+  UpdateLead,
+} from '../../../server/src/contracts';
+import { aroundLead, crmApi, leadPath } from './crm';
 
 /** Query parameters of `GET /crm/leads` and `/crm/leads/board`, flattened into URL entries. */
 export type LeadQuery = [key: string, value: string][];
@@ -11,35 +18,72 @@ const withQuery = (path: string, query: LeadQuery) => {
   return search ? `${path}?${search}` : path;
 };
 
-/** The leads list page (`GET /crm/leads`). */
-export const useLeadList = (query: LeadQuery) =>
-  useRequest<ListResponse<LeadSummary>>(useMemo(() => withQuery('/crm/leads', query), [query]));
+const leadsApi = crmApi.injectEndpoints({
+  endpoints: (build) => ({
+    /** The leads list page (`GET /crm/leads`). */
+    getLeads: build.query<FindLeads.Response, LeadQuery>({
+      query: (query) => withQuery('/crm/leads', query),
+      providesTags: ['CrmLeadList'],
+    }),
+    /** The kanban columns (`GET /crm/leads/board`). */
+    getBoard: build.query<GetBoard.Response, LeadQuery>({
+      query: (query) => withQuery('/crm/leads/board', query),
+      providesTags: ['CrmBoard'],
+    }),
+    /** One lead with its relations and custom fields (`GET /crm/leads/:id`). */
+    getLead: build.query<GetLead.Response, string>({
+      query: (documentId) => leadPath(documentId),
+      providesTags: (_result, _error, documentId) => [{ type: 'CrmLead', id: documentId }],
+    }),
+    createLead: build.mutation<CreateLead.Response, LeadInput>({
+      query: (body) => ({ url: '/crm/leads', method: 'POST', data: body }),
+      invalidatesTags: ['CrmLeadList', 'CrmBoard'],
+    }),
+    updateLead: build.mutation<UpdateLead.Response, { documentId: string; body: LeadInput }>({
+      query: ({ documentId, body }) => ({ url: leadPath(documentId), method: 'PUT', data: body }),
+      invalidatesTags: (_result, error, { documentId }) => (error ? [] : [...aroundLead(documentId)]),
+      onQueryStarted: ({ documentId }, api) => keepAnswer(documentId, api),
+    }),
+    setLeadFlag: build.mutation<
+      SetLeadFlag.Response,
+      SetLeadFlag.Request['params'] & SetLeadFlag.Request['body']
+    >({
+      query: ({ id, flag, value }) => ({ url: leadPath(id, `/${flag}`), method: 'POST', data: { value } }),
+      invalidatesTags: (_result, error, { id }) => (error ? [] : [...aroundLead(id)]),
+      onQueryStarted: ({ id }, api) => keepAnswer(id, api),
+    }),
+    deleteLead: build.mutation<DeleteLead.Response, string>({
+      query: (documentId) => ({ url: leadPath(documentId), method: 'DELETE' }),
+      invalidatesTags: (_result, error, documentId) => (error ? [] : [...aroundLead(documentId)]),
+    }),
+  }),
+});
 
-/** The kanban columns (`GET /crm/leads/board`). */
-export const useLeadBoard = (query: LeadQuery) =>
-  useRequest<{ data: BoardColumn[] }>(useMemo(() => withQuery('/crm/leads/board', query), [query]));
+/**
+ * A write answers the lead as the server now has it: that answer becomes the cached lead, so the
+ * profile shows it at once without reading it again.
+ */
+async function keepAnswer(
+  documentId: string,
+  {
+    dispatch,
+    queryFulfilled,
+  }: { dispatch: (action: unknown) => unknown; queryFulfilled: Promise<{ data: GetLead.Response }> }
+) {
+  try {
+    const { data } = await queryFulfilled;
+    dispatch(leadsApi.util.upsertQueryData('getLead', documentId, { data: data.data }));
+  } catch {
+    // the error reaches the caller through the mutation
+  }
+}
 
-/** One lead with its relations and custom fields (`GET /crm/leads/:id`). */
-export const useLead = (documentId: string) =>
-  useRequest<{ data: LeadDetail }>(`/crm/leads/${encodeURIComponent(documentId)}`);
-
-/** Writes on leads; each call resolves with the server's answer or throws its error envelope. */
-export const useLeadActions = () => {
-  const { post, put, del } = useFetchClient();
-  return useMemo(() => {
-    const path = (documentId: string, rest = '') => `/crm/leads/${encodeURIComponent(documentId)}${rest}`;
-    return {
-      create: async (body: Record<string, unknown>) =>
-        (await post<{ data: LeadDetail }>('/crm/leads', body)).data.data,
-      update: async (documentId: string, body: Record<string, unknown>) =>
-        (await put<{ data: LeadDetail }>(path(documentId), body)).data.data,
-      setLost: async (documentId: string, value: boolean) =>
-        (await post<{ data: LeadDetail }>(path(documentId, '/lost'), { value })).data.data,
-      setJunk: async (documentId: string, value: boolean) =>
-        (await post<{ data: LeadDetail }>(path(documentId, '/junk'), { value })).data.data,
-      remove: async (documentId: string) => {
-        await del(path(documentId));
-      },
-    };
-  }, [post, put, del]);
-};
+export const {
+  useGetLeadsQuery,
+  useGetBoardQuery,
+  useGetLeadQuery,
+  useCreateLeadMutation,
+  useUpdateLeadMutation,
+  useSetLeadFlagMutation,
+  useDeleteLeadMutation,
+} = leadsApi;

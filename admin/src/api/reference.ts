@@ -1,31 +1,69 @@
 import { useMemo } from 'react';
-import type { CustomFieldDefinition, NamedRef, StaffRef, StatusRef } from './types';
-import { useRequest } from './useRequest';
+import type {
+  ContentManagerList,
+  CustomFieldDefinition,
+  FindStaff,
+  NamedRef,
+  StatusRef,
+} from '../../../server/src/contracts';
+import { crmApi } from './crm';
 
-/** The Content Manager's answer for a collection type; the CRM's reference types are read through it. */
-interface CmList<T> {
-  results: T[];
-}
+export { staffName } from '../../../server/src/contracts';
 
 const cm = (uid: string, query: string) =>
   `/content-manager/collection-types/${uid}?page=1&pageSize=100&${query}`;
+
+const REFERENCE = ['CrmReference'] as const;
+
+const referenceApi = crmApi.injectEndpoints({
+  endpoints: (build) => ({
+    getStatuses: build.query<ContentManagerList<StatusRef>, void>({
+      query: () => cm('plugin::crm.lead-status', 'sort=order:ASC'),
+      providesTags: [...REFERENCE],
+    }),
+    getSources: build.query<ContentManagerList<NamedRef>, void>({
+      query: () => cm('plugin::crm.lead-source', 'sort=name:ASC'),
+      providesTags: [...REFERENCE],
+    }),
+    getTags: build.query<ContentManagerList<NamedRef>, void>({
+      query: () => cm('plugin::crm.tag', 'sort=name:ASC'),
+      providesTags: [...REFERENCE],
+    }),
+    getLeadCustomFields: build.query<ContentManagerList<CustomFieldDefinition>, void>({
+      query: () =>
+        cm('plugin::crm.custom-field', 'filters[target][$eq]=lead&filters[active][$eq]=true&sort=name:ASC'),
+      providesTags: [...REFERENCE],
+    }),
+    /** The staff a lead or task can be assigned to (`GET /crm/staff`). */
+    getStaff: build.query<FindStaff.Response, void>({
+      query: () => '/crm/staff',
+      providesTags: [...REFERENCE],
+    }),
+  }),
+});
+
+export const {
+  useGetStatusesQuery,
+  useGetSourcesQuery,
+  useGetTagsQuery,
+  useGetLeadCustomFieldsQuery,
+  useGetStaffQuery,
+} = referenceApi;
 
 /**
  * Statuses, sources, tags, lead custom-field definitions and the team: what filters, pickers and
  * forms offer. Each is read with the caller's own rights; one that may not be read stays empty.
  */
 export const useReferenceData = () => {
-  const statuses = useRequest<CmList<StatusRef>>(cm('plugin::crm.lead-status', 'sort=order:ASC'));
-  const sources = useRequest<CmList<NamedRef>>(cm('plugin::crm.lead-source', 'sort=name:ASC'));
-  const tags = useRequest<CmList<NamedRef>>(cm('plugin::crm.tag', 'sort=name:ASC'));
-  const customFields = useRequest<CmList<CustomFieldDefinition>>(
-    cm('plugin::crm.custom-field', 'filters[target][$eq]=lead&filters[active][$eq]=true&sort=name:ASC')
-  );
-  const staff = useRequest<{ data: StaffRef[] }>('/crm/staff');
+  const statuses = useGetStatusesQuery();
+  const sources = useGetSourcesQuery();
+  const tags = useGetTagsQuery();
+  const customFields = useGetLeadCustomFieldsQuery();
+  const staff = useGetStaffQuery();
 
   return useMemo(
     () => ({
-      loading: [statuses, sources, tags, customFields, staff].some((r) => r.status === 'loading'),
+      loading: [statuses, sources, tags, customFields, staff].some((r) => r.isLoading),
       statuses: statuses.data?.results ?? [],
       sources: sources.data?.results ?? [],
       tags: tags.data?.results ?? [],
@@ -38,9 +76,5 @@ export const useReferenceData = () => {
 
 export type ReferenceData = ReturnType<typeof useReferenceData>;
 
-/** The staff a lead or task can be assigned to (`GET /crm/staff`). */
-export const useStaffList = (): StaffRef[] => useRequest<{ data: StaffRef[] }>('/crm/staff').data?.data ?? [];
-
-/** "Ada Lovelace", or the first name alone. */
-export const staffName = (member: Pick<StaffRef, 'firstname' | 'lastname'> | null | undefined) =>
-  member ? [member.firstname, member.lastname].filter(Boolean).join(' ') : '';
+/** The staff a lead or task can be assigned to. */
+export const useStaffList = () => useGetStaffQuery().data?.data ?? [];

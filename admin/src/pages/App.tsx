@@ -1,19 +1,19 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
-import { AbilitiesContext, useUserAbilities } from '../hooks/useAbilities';
-import { PERMISSIONS } from '../permissions';
+import { ABILITIES } from '../../../server/src/contracts';
+import { AbilitiesProvider } from '../hooks/useAbilities';
 import { LeadProfilePage } from './LeadProfilePage';
 import { LeadsPage } from './LeadsPage';
 
 const App = () => (
-  <Page.Protect permissions={PERMISSIONS.readLeads}>
-    <AbilitiesContext.Provider value={useUserAbilities()}>
+  <Page.Protect permissions={ABILITIES.readLeads}>
+    <AbilitiesProvider>
       <Routes>
         <Route index element={<LeadsPage />} />
         <Route path="leads/:documentId" element={<LeadProfilePage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
-    </AbilitiesContext.Provider>
+    </AbilitiesProvider>
   </Page.Protect>
 );
 

@@ -1,11 +1,11 @@
 import { EmptyStateLayout, LinkButton } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useLead } from '../api/leads';
+import type { ApiError } from '../../../server/src/contracts';
+import { useApiFailure } from '../api/errors';
+import { useGetLeadQuery } from '../api/leads';
 import { useReferenceData } from '../api/reference';
-import type { LeadDetail } from '../api/types';
 import { ProfileHeader } from '../components/profile/ProfileHeader';
 import { ProfileTabs } from '../components/profile/ProfileTabs';
 import { useProfileText } from '../components/profile/useProfileText';
@@ -14,13 +14,12 @@ import { useProfileText } from '../components/profile/useProfileText';
 export const LeadProfilePage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const t = useProfileText('page');
-  const lead = useLead(documentId);
+  const lead = useGetLeadQuery(documentId);
   const reference = useReferenceData();
-  const { setData } = lead;
-  const onChange = useCallback((next: LeadDetail) => setData({ data: next }), [setData]);
+  const failure = useApiFailure();
 
   if (!lead.data) {
-    if (lead.status !== 'error') return <Page.Loading />;
+    if (!lead.isError) return <Page.Loading />;
     return (
       <Layouts.Root>
         <Page.Main>
@@ -28,9 +27,9 @@ export const LeadProfilePage = () => {
           <Layouts.Content>
             <EmptyStateLayout
               content={
-                lead.error.status === 404
+                (lead.error as ApiError).status === 404
                   ? t('notFound', 'This lead does not exist, or you may not see it.')
-                  : lead.error.message
+                  : failure(lead.error).message
               }
               action={
                 <LinkButton tag={Link} to="/plugins/crm" variant="secondary" startIcon={<ArrowLeft />}>
@@ -49,9 +48,9 @@ export const LeadProfilePage = () => {
     <Layouts.Root>
       <Page.Title>{current.name}</Page.Title>
       <Page.Main>
-        <ProfileHeader lead={current} onChange={onChange} onReload={lead.reload} />
+        <ProfileHeader lead={current} />
         <Layouts.Content>
-          <ProfileTabs lead={current} reference={reference} onChange={onChange} />
+          <ProfileTabs lead={current} reference={reference} />
         </Layouts.Content>
       </Page.Main>
     </Layouts.Root>

@@ -4,7 +4,8 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { useLeadBoard, useLeadList } from '../api/leads';
+import { LEAD_UID } from '../../../server/src/contracts';
+import { useGetBoardQuery, useGetLeadsQuery } from '../api/leads';
 import { useReferenceData } from '../api/reference';
 import { LeadBoard } from '../components/leads/LeadBoard';
 import { LeadFilters } from '../components/leads/LeadFilters';
@@ -12,26 +13,20 @@ import { toLeadQuery } from '../components/leads/leadQuery';
 import { LeadTable } from '../components/leads/LeadTable';
 import { useLeadFilters, type LeadView } from '../components/leads/useLeadFilters';
 import { useAbilities } from '../hooks/useAbilities';
-import { LEAD_UID } from '../permissions';
 import { getTranslation } from '../utils/getTranslation';
 
 const ListView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) => {
   const query = useMemo(() => toLeadQuery(filters.state), [filters.state]);
-  const list = useLeadList(query);
+  const list = useGetLeadsQuery(query);
   return (
-    <LeadTable
-      result={list.data}
-      loading={list.status === 'loading'}
-      state={filters.state}
-      onChange={filters.update}
-    />
+    <LeadTable result={list.data} loading={list.isFetching} state={filters.state} onChange={filters.update} />
   );
 };
 
 const BoardView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) => {
   const query = useMemo(() => toLeadQuery(filters.state, false), [filters.state]);
-  const board = useLeadBoard(query);
-  return <LeadBoard columns={board.data?.data} onChanged={board.reload} />;
+  const board = useGetBoardQuery(query);
+  return <LeadBoard columns={board.data?.data} />;
 };
 
 /** The Leads page (SPEC §4, §8): search, filters, the list or the kanban, and the way to a lead's profile. */

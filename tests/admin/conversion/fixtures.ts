@@ -1,10 +1,10 @@
-import type { ConversionPrefill } from '../../../admin/src/api/conversion';
+import type { ApiError, ConvertLead, ErrorResponse, GetConversion } from '../../../server/src/contracts';
 
 export const API = 'http://localhost:1337';
 export const LEAD_ID = 'lead-doc-1';
 
 /** A prefill as `GET /crm/leads/:id/conversion` answers it for "Mary Ann de la Cruz". */
-export const prefill = (overrides: Partial<ConversionPrefill> = {}): { data: ConversionPrefill } => ({
+export const prefill = (overrides: Partial<GetConversion.Response['data']> = {}): GetConversion.Response => ({
   data: {
     customer: {
       firstName: 'Mary',
@@ -38,14 +38,19 @@ export const prefill = (overrides: Partial<ConversionPrefill> = {}): { data: Con
   },
 });
 
-export const converted = {
+export const converted: ConvertLead.Response = {
   data: {
     customer: { documentId: 'customer-doc-1', firstName: 'Mary', lastName: 'Ann de la Cruz' },
     lead: { documentId: LEAD_ID },
   },
 };
 
-export const envelope = (status: number, name: string, message: string, details: object = {}) => ({
+export const envelope = (
+  status: number,
+  name: string,
+  message: string,
+  details: ApiError['details'] = {}
+): ErrorResponse => ({
   data: null,
   error: { status, name, message, details },
 });

@@ -1,6 +1,17 @@
 import { http, HttpResponse } from 'msw';
 import { Route, Routes } from 'react-router-dom';
-import type { LeadDetail } from '../../../admin/src/api/types';
+import type {
+  ApiError,
+  ContentManagerList,
+  CustomFieldDefinition,
+  ErrorResponse,
+  FindStaff,
+  GetLead,
+  LeadDetail,
+  NamedRef,
+  StaffRef,
+  StatusRef,
+} from '../../../server/src/contracts';
 import { LeadProfilePage } from '../../../admin/src/pages/LeadProfilePage';
 import { server } from '../../helpers/msw';
 import { render } from '../../helpers/render';
@@ -8,23 +19,29 @@ import { render } from '../../helpers/render';
 export const API = 'http://localhost:1337';
 export const LEAD_ID = 'lead-ada';
 
-export const NEW = { documentId: 'st-new', name: 'New', color: '#4945ff', order: 1, isCustomerStatus: false };
-export const QUALIFIED = {
+export const NEW: StatusRef = {
+  documentId: 'st-new',
+  name: 'New',
+  color: '#4945ff',
+  order: 1,
+  isCustomerStatus: false,
+};
+export const QUALIFIED: StatusRef = {
   documentId: 'st-qualified',
   name: 'Qualified',
   color: '#f29d41',
   order: 3,
   isCustomerStatus: false,
 };
-export const CUSTOMER = {
+export const CUSTOMER: StatusRef = {
   documentId: 'st-customer',
   name: 'Customer',
   color: '#328048',
   order: 5,
   isCustomerStatus: true,
 };
-export const SAM = { id: 3, firstname: 'Sam', lastname: 'Seller' };
-export const MIA = { id: 4, firstname: 'Mia', lastname: 'Manager' };
+export const SAM: StaffRef = { id: 3, firstname: 'Sam', lastname: 'Seller' };
+export const MIA: StaffRef = { id: 4, firstname: 'Mia', lastname: 'Manager' };
 
 /** A lead as `GET /crm/leads/:id` answers it. */
 export const lead = (overrides: Partial<LeadDetail> = {}): LeadDetail => ({
@@ -63,9 +80,15 @@ export const lead = (overrides: Partial<LeadDetail> = {}): LeadDetail => ({
 
 /** Content Manager list routes hold `::`, which msw's path syntax would read as a parameter. */
 const cm = (type: string) => new RegExp(`/content-manager/collection-types/plugin::crm\\.${type}(\\?|$)`);
-const cmList = (results: object[]) => HttpResponse.json({ results, pagination: { page: 1, pageSize: 100 } });
+const cmList = <T,>(results: T[]) =>
+  HttpResponse.json<ContentManagerList<T>>({ results, pagination: { page: 1, pageSize: 100 } });
 
-export const envelope = (status: number, name: string, message: string, details: object = {}) => ({
+export const envelope = (
+  status: number,
+  name: string,
+  message: string,
+  details: ApiError['details'] = {}
+): ErrorResponse => ({
   data: null,
   error: { status, name, message, details },
 });
@@ -73,16 +96,16 @@ export const envelope = (status: number, name: string, message: string, details:
 /** Serves the lead and the reference data the profile reads whatever its tab. */
 export const serveProfile = (current: LeadDetail = lead()) => {
   server.use(
-    http.get(cm('lead-status'), () => cmList([NEW, QUALIFIED, CUSTOMER])),
+    http.get(cm('lead-status'), () => cmList<StatusRef>([NEW, QUALIFIED, CUSTOMER])),
     http.get(cm('lead-source'), () =>
-      cmList([
+      cmList<NamedRef>([
         { documentId: 'src-web', name: 'Website' },
         { documentId: 'src-ref', name: 'Referral' },
       ])
     ),
-    http.get(cm('tag'), () => cmList([{ documentId: 'tag-vip', name: 'VIP' }])),
+    http.get(cm('tag'), () => cmList<NamedRef>([{ documentId: 'tag-vip', name: 'VIP' }])),
     http.get(cm('custom-field'), () =>
-      cmList([
+      cmList<CustomFieldDefinition>([
         {
           documentId: 'cf-budget',
           name: 'Budget',
@@ -94,8 +117,8 @@ export const serveProfile = (current: LeadDetail = lead()) => {
         },
       ])
     ),
-    http.get(`${API}/crm/staff`, () => HttpResponse.json({ data: [SAM, MIA] })),
-    http.get(`${API}/crm/leads/${LEAD_ID}`, () => HttpResponse.json({ data: current }))
+    http.get(`${API}/crm/staff`, () => HttpResponse.json<FindStaff.Response>({ data: [SAM, MIA] })),
+    http.get(`${API}/crm/leads/${LEAD_ID}`, () => HttpResponse.json<GetLead.Response>({ data: current }))
   );
 };
 

@@ -4,7 +4,7 @@ import {
   writeFilterState,
 } from '../../../admin/src/components/leads/leadQuery';
 import { moveOnBoard } from '../../../admin/src/components/leads/moveOnBoard';
-import type { BoardColumn, LeadSummary } from '../../../admin/src/api/types';
+import type { BoardColumn, LeadSummary } from '../../../server/src/contracts';
 
 describe('the Leads page query', () => {
   it('asks for the default list when the URL says nothing', () => {

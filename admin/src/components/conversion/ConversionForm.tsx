@@ -5,13 +5,12 @@ import { useIntl } from 'react-intl';
 import { useHref } from 'react-router-dom';
 import {
   customerEditPath,
-  useConversionPrefill,
-  useConvertLead,
   type ConversionPrefill,
-  type ConvertResponse,
+  type ConvertLead,
   type CustomerSummary,
-} from '../../api/conversion';
-import { toApiFailure } from '../../api/errors';
+} from '../../../../server/src/contracts';
+import { useConvertLeadMutation, useGetConversionQuery } from '../../api/conversion';
+import { useApiFailure } from '../../api/errors';
 import { useStaffList } from '../../api/reference';
 import { getTranslation } from '../../utils/getTranslation';
 import { CustomerSection } from './CustomerSection';
@@ -25,7 +24,7 @@ export interface ConversionFormProps {
   leadId: string;
   onClose: () => void;
   /** Called once the lead is converted, with the new (or merged-into) customer. */
-  onConverted?: (result: ConvertResponse['data']) => void;
+  onConverted?: (result: ConvertLead.Response['data']) => void;
 }
 
 /**
@@ -34,9 +33,10 @@ export interface ConversionFormProps {
  */
 export const ConversionForm = ({ leadId, onClose, onConverted }: ConversionFormProps) => {
   const { formatMessage } = useIntl();
-  const prefill = useConversionPrefill(leadId);
+  const prefill = useGetConversionQuery(leadId, { refetchOnMountOrArgChange: true });
+  const failure = useApiFailure();
 
-  if (prefill.status === 'success') {
+  if (prefill.data && !prefill.isFetching) {
     return (
       <LoadedForm prefill={prefill.data.data} leadId={leadId} onClose={onClose} onConverted={onConverted} />
     );
@@ -44,7 +44,7 @@ export const ConversionForm = ({ leadId, onClose, onConverted }: ConversionFormP
   return (
     <>
       <Modal.Body>
-        {prefill.status === 'loading' ? (
+        {!prefill.isError ? (
           <Loader small>
             {formatMessage({ id: getTranslation('conversion.loading'), defaultMessage: 'Loading the lead…' })}
           </Loader>
@@ -57,7 +57,7 @@ export const ConversionForm = ({ leadId, onClose, onConverted }: ConversionFormP
               defaultMessage: 'This lead cannot be converted',
             })}
           >
-            {prefill.error.message}
+            {failure(prefill.error).message}
           </Alert>
         )}
       </Modal.Body>
@@ -88,7 +88,8 @@ const LoadedForm = ({
 }: ConversionFormProps & { prefill: ConversionPrefill }) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const convert = useConvertLead();
+  const [convert] = useConvertLeadMutation();
+  const toFailure = useApiFailure();
   const staff = useStaffList();
   // the admin may be served under another path than /admin: ask the router for its root
   const adminRoot = useHref('/').replace(/\/$/, '');
@@ -109,7 +110,10 @@ const LoadedForm = ({
     setSubmitting(true);
     setFailure(null);
     try {
-      const result = await convert(leadId, toRequest(controls.draft, prefill, existing?.documentId));
+      const { data: result } = await convert({
+        leadId,
+        body: toRequest(controls.draft, prefill, existing?.documentId),
+      }).unwrap();
       const name = [result.customer.firstName, result.customer.lastName].filter(Boolean).join(' ');
       toggleNotification({
         type: 'success',
@@ -125,11 +129,9 @@ const LoadedForm = ({
       onConverted?.(result);
       onClose();
     } catch (error) {
-      const apiFailure = toApiFailure(error);
+      const apiFailure = toFailure(error);
       setErrors(apiFailure.fieldErrors);
-      const details = (
-        error as { response?: { data?: { error?: { details?: { existingCustomer?: CustomerSummary } } } } }
-      ).response?.data?.error?.details;
+      const details = apiFailure.details;
       if (apiFailure.status === 409 && details?.existingCustomer) setExisting(details.existingCustomer);
       setFailure(
         apiFailure.status === 400

@@ -1,10 +1,8 @@
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { User } from '@strapi/icons';
-import { adminApi } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useDispatch } from 'react-redux';
-import { useUserAbilities } from '../../hooks/useAbilities';
-import { LEAD_UID } from '../../permissions';
+import { LEAD_UID } from '../../../../server/src/contracts';
+import { useCanConvert } from '../../hooks/useAbilities';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConversionForm } from './ConversionForm';
 
@@ -14,24 +12,14 @@ import { ConversionForm } from './ConversionForm';
  */
 export const ConvertDocumentAction: DocumentActionComponent = ({ model, documentId, document }) => {
   const { formatMessage } = useIntl();
-  const abilities = useUserAbilities();
-  const dispatch = useDispatch();
+  const canConvert = useCanConvert();
 
-  if (model !== LEAD_UID || !abilities.convert) return null;
+  if (model !== LEAD_UID || !canConvert) return null;
   const converted = Boolean(document?.dateConverted);
   const title = formatMessage({
     id: getTranslation('conversion.title'),
     defaultMessage: 'Convert to customer',
   });
-
-  // The Content Manager caches the document: once converted, have it read the lead again.
-  const refreshLead = () =>
-    dispatch(
-      adminApi.util.invalidateTags([
-        { type: 'Document', id: `${LEAD_UID}_${documentId}` },
-        { type: 'Document', id: `${LEAD_UID}_LIST` },
-      ] as never)
-    );
 
   return {
     label: converted
@@ -48,7 +36,7 @@ export const ConvertDocumentAction: DocumentActionComponent = ({ model, document
       type: 'modal',
       title,
       content: ({ onClose }: { onClose: () => void }) => (
-        <ConversionForm leadId={documentId!} onClose={onClose} onConverted={refreshLead} />
+        <ConversionForm leadId={documentId!} onClose={onClose} />
       ),
     },
   };

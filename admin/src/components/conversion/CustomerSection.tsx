@@ -1,6 +1,6 @@
 import { Box, Field, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { CUSTOMER_FIELDS, type CustomerField } from '../../api/conversion';
+import { CUSTOMER_FIELDS, type CustomerField } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { CUSTOMER_LABELS } from '../../utils/fieldLabels';
 import type { DraftControls } from './useConversionDraft';

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { CustomerSummary } from '../../api/conversion';
+import type { CustomerSummary } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 
 interface Props {

@@ -10,7 +10,7 @@ import {
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { staffName } from '../../api/reference';
-import type { StaffRef } from '../../api/types';
+import type { StaffRef } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import type { DraftControls } from './useConversionDraft';
 

@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { ConversionPrefill, MergeChoice } from '../../api/conversion';
+import type { ConversionPrefill, MergeChoice } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { CUSTOMER_LABELS } from '../../utils/fieldLabels';
 import { compatibleTargets, displayValue } from './targets';

@@ -2,11 +2,15 @@ import { useState } from 'react';
 import {
   CUSTOMER_FIELDS,
   type ConversionPrefill,
-  type ConvertRequest,
-  type CustomerDraft,
+  type ConvertInput,
+  type CustomerField,
+  type CustomerTarget,
   type MergeChoice,
-} from '../../api/conversion';
+} from '../../../../server/src/contracts';
 import { compatibleTargets } from './targets';
+
+/** The customer form's values, every field as text. */
+export type CustomerDraft = Record<CustomerField, string>;
 
 export interface MergeDraft {
   merge: MergeChoice;
@@ -48,7 +52,7 @@ export const toRequest = (
   draft: ConversionDraft,
   prefill: ConversionPrefill,
   existingCustomerId: string | undefined
-): ConvertRequest => ({
+): ConvertInput => ({
   customer: Object.fromEntries(
     CUSTOMER_FIELDS.map((field) => {
       const value = draft.customer[field].trim();
@@ -57,7 +61,8 @@ export const toRequest = (
   ),
   customFields: prefill.customFields.map(({ slug }) => {
     const { merge, target } = draft.merges[slug];
-    return merge === 'database' ? { slug, merge, target } : { slug, merge };
+    // an empty target is sent as such: the server names the field that needs one
+    return merge === 'database' ? { slug, merge, target: target as CustomerTarget } : { slug, merge };
   }),
   login: {
     enabled: draft.login.enabled,

@@ -4,10 +4,10 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { toApiFailure } from '../../api/errors';
-import { useLeadActions } from '../../api/leads';
+import { useApiFailure } from '../../api/errors';
+import { useUpdateLeadMutation } from '../../api/leads';
 import { staffName } from '../../api/reference';
-import type { BoardColumn, LeadSummary } from '../../api/types';
+import type { BoardColumn, LeadSummary } from '../../../../server/src/contracts';
 import { useAbilities } from '../../hooks/useAbilities';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConversionModal } from '../conversion/ConversionModal';
@@ -16,8 +16,6 @@ import { StatusBadge } from './StatusBadge';
 
 interface Props {
   columns: BoardColumn[] | undefined;
-  /** Asks the page to load the board again (after a conversion started from it). */
-  onChanged: () => void;
 }
 
 const DRAG_TYPE = 'application/x-crm-lead';
@@ -26,10 +24,11 @@ const DRAG_TYPE = 'application/x-crm-lead';
  * The kanban of SPEC §4: a column per status. Dragging a card (or "Move to" from its menu, for
  * the keyboard) changes the lead's status at once and puts it back if the server refuses.
  */
-export const LeadBoard = ({ columns, onChanged }: Props) => {
+export const LeadBoard = ({ columns }: Props) => {
   const { formatMessage, formatNumber } = useIntl();
   const { toggleNotification } = useNotification();
-  const { update } = useLeadActions();
+  const [update] = useUpdateLeadMutation();
+  const toFailure = useApiFailure();
   const { updateLead, convert } = useAbilities();
   const [converting, setConverting] = useState<LeadSummary | null>(null);
   const [board, setBoard] = useState<BoardColumn[]>(columns ?? []);
@@ -55,14 +54,14 @@ export const LeadBoard = ({ columns, onChanged }: Props) => {
     if (after === before) return;
     setBoard(after);
     try {
-      await update(lead.documentId, { status: toStatusId });
+      await update({ documentId: lead.documentId, body: { status: toStatusId } }).unwrap();
     } catch (error) {
       setBoard(before);
       toggleNotification({
         type: 'danger',
         message: t('moveFailed', '{name} could not be moved: {reason}', {
           name: lead.name,
-          reason: toApiFailure(error).message,
+          reason: toFailure(error).message,
         }),
       });
     }
@@ -70,13 +69,7 @@ export const LeadBoard = ({ columns, onChanged }: Props) => {
 
   return (
     <>
-      {converting && (
-        <ConversionModal
-          leadId={converting.documentId}
-          onClose={() => setConverting(null)}
-          onConverted={onChanged}
-        />
-      )}
+      {converting && <ConversionModal leadId={converting.documentId} onClose={() => setConverting(null)} />}
       <Flex gap={4} alignItems="flex-start" overflow="auto" paddingBottom={4}>
         {board.map((column) => {
           const id = column.status.documentId;

@@ -19,13 +19,13 @@ import { CaretDown, CaretUp } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { staffName } from '../../api/reference';
-import type { LeadSummary, ListResponse } from '../../api/types';
+import type { FindLeads } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { PAGE_SIZES, type LeadFilterState } from './leadQuery';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
-  result: ListResponse<LeadSummary> | undefined;
+  result: FindLeads.Response | undefined;
   loading: boolean;
   state: LeadFilterState;
   onChange: (change: Partial<LeadFilterState>) => void;

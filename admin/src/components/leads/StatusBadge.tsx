@@ -1,5 +1,5 @@
 import { Badge } from '@strapi/design-system';
-import type { StatusRef } from '../../api/types';
+import type { StatusRef } from '../../../../server/src/contracts';
 
 /** A status in its own colour (the `color` of the lead status, a CSS colour), white text on it. */
 export const StatusBadge = ({ status }: { status: Pick<StatusRef, 'name' | 'color'> | null }) =>

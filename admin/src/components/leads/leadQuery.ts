@@ -1,4 +1,7 @@
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE } from '../../../../server/src/contracts';
 import type { LeadQuery } from '../../api/leads';
+
+export { DEFAULT_SORT };
 
 /** The list's state as it lives in the page's URL, so a reload or a shared link shows the same leads. */
 export interface LeadFilterState {
@@ -20,8 +23,7 @@ export interface LeadFilterState {
   includeJunk: boolean;
 }
 
-export const DEFAULT_SORT = 'createdAt:desc';
-export const PAGE_SIZES = [10, 25, 50, 100];
+export const PAGE_SIZES = [10, DEFAULT_PAGE_SIZE, 50, MAX_PAGE_SIZE];
 
 const positive = (raw: string | null, fallback: number) => {
   const n = Number(raw);
@@ -34,7 +36,7 @@ export const readFilterState = (params: URLSearchParams): LeadFilterState => {
   return {
     q: params.get('q') ?? '',
     page: positive(params.get('page'), 1),
-    pageSize: Math.min(positive(params.get('pageSize'), 25), 100),
+    pageSize: Math.min(positive(params.get('pageSize'), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE),
     sort: params.get('sort') ?? DEFAULT_SORT,
     status: params.getAll('status'),
     source: params.get('source') ?? '',
@@ -58,7 +60,7 @@ export const writeFilterState = (state: LeadFilterState, view: string): URLSearc
   const set = (key: string, value: string, fallback = '') => value !== fallback && params.set(key, value);
   set('q', state.q);
   set('page', String(state.page), '1');
-  set('pageSize', String(state.pageSize), '25');
+  set('pageSize', String(state.pageSize), String(DEFAULT_PAGE_SIZE));
   set('sort', state.sort, DEFAULT_SORT);
   state.status.forEach((s) => params.append('status', s));
   set('source', state.source);

@@ -1,4 +1,4 @@
-import type { BoardColumn } from '../../api/types';
+import type { BoardColumn } from '../../../../server/src/contracts';
 
 /**
  * The board after moving a lead to another status column: taken out of its column, put first in

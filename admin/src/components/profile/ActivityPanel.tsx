@@ -1,8 +1,9 @@
 import { Box, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useActivity } from '../../api/activity';
-import type { CustomFieldDefinition } from '../../api/types';
+import { useGetActivityQuery } from '../../api/activity';
+import { useApiFailure } from '../../api/errors';
+import type { CustomFieldDefinition } from '../../../../server/src/contracts';
 import { describeActivity } from './activityText';
 import { Pager } from './Pager';
 import { useProfileText } from './useProfileText';
@@ -17,11 +18,12 @@ export const ActivityPanel = ({ leadId, customFields }: Props) => {
   const intl = useIntl();
   const t = useProfileText('activity');
   const [page, setPage] = useState(1);
-  const log = useActivity(leadId, page);
+  const log = useGetActivityQuery({ leadId, page });
+  const failure = useApiFailure();
   const entries = log.data?.data ?? [];
 
   const body = (() => {
-    if (log.status === 'error') return <Typography textColor="danger600">{log.error.message}</Typography>;
+    if (log.isError) return <Typography textColor="danger600">{failure(log.error).message}</Typography>;
     if (!log.data) return <Loader small>{t('loading', 'Loading the activity…')}</Loader>;
     if (entries.length === 0)
       return <EmptyStateLayout content={t('emptyLog', 'Nothing has happened yet.')} />;

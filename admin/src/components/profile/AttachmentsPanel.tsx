@@ -18,8 +18,14 @@ import { Trash, Upload } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useAttachmentActions, useAttachments, type Attachment } from '../../api/attachments';
-import { toApiFailure } from '../../api/errors';
+import {
+  useDeleteAttachmentMutation,
+  useDownloadAttachmentMutation,
+  useGetAttachmentsQuery,
+  useUploadAttachmentsMutation,
+  type Attachment,
+} from '../../api/attachments';
+import { useApiFailure } from '../../api/errors';
 import { ConfirmButton } from './ConfirmButton';
 import { useProfileText } from './useProfileText';
 
@@ -47,8 +53,11 @@ export const AttachmentsPanel = ({ leadId, canEdit }: Props) => {
   const { formatDate } = useIntl();
   const fileSize = useFileSize();
   const { toggleNotification } = useNotification();
-  const list = useAttachments(leadId);
-  const actions = useAttachmentActions();
+  const list = useGetAttachmentsQuery(leadId);
+  const [uploadFiles] = useUploadAttachmentsMutation();
+  const [deleteFile] = useDeleteAttachmentMutation();
+  const [download] = useDownloadAttachmentMutation();
+  const toFailure = useApiFailure();
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
   const files = list.data?.data ?? [];
@@ -57,16 +66,15 @@ export const AttachmentsPanel = ({ leadId, canEdit }: Props) => {
     if (chosen.length === 0) return;
     setUploading(true);
     try {
-      await actions.upload(leadId, chosen);
+      await uploadFiles({ leadId, files: chosen }).unwrap();
       toggleNotification({
         type: 'success',
         message: t('uploaded', '{count, plural, one {# file was} other {# files were}} added.', {
           count: chosen.length,
         }),
       });
-      list.reload();
     } catch (error) {
-      const failure = toApiFailure(error);
+      const failure = toFailure(error);
       const messages = Object.values(failure.fieldErrors);
       toggleNotification({ type: 'danger', message: messages.length ? messages.join(' ') : failure.message });
     } finally {
@@ -77,19 +85,18 @@ export const AttachmentsPanel = ({ leadId, canEdit }: Props) => {
 
   const remove = async (file: Attachment) => {
     try {
-      await actions.remove(file.documentId);
+      await deleteFile({ leadId, documentId: file.documentId }).unwrap();
       toggleNotification({
         type: 'success',
         message: t('deleted', '{name} was deleted.', { name: file.name }),
       });
-      list.reload();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: toApiFailure(error).message });
+      toggleNotification({ type: 'danger', message: toFailure(error).message });
     }
   };
 
   const body = (() => {
-    if (list.status === 'error') return <Typography textColor="danger600">{list.error.message}</Typography>;
+    if (list.isError) return <Typography textColor="danger600">{toFailure(list.error).message}</Typography>;
     if (!list.data) return <Loader small>{t('loading', 'Loading the files…')}</Loader>;
     if (files.length === 0) return <EmptyStateLayout content={t('empty', 'No file yet.')} />;
     return (
@@ -119,10 +126,10 @@ export const AttachmentsPanel = ({ leadId, canEdit }: Props) => {
               <Td>
                 <TextButton
                   onClick={() =>
-                    actions
-                      .download(file)
+                    download(file)
+                      .unwrap()
                       .catch((error) =>
-                        toggleNotification({ type: 'danger', message: toApiFailure(error).message })
+                        toggleNotification({ type: 'danger', message: toFailure(error).message })
                       )
                   }
                   aria-label={t('download', 'Download {name}', { name: file.name })}

@@ -8,7 +8,7 @@ import {
   SingleSelectOption,
   Textarea,
 } from '@strapi/design-system';
-import type { CustomFieldDefinition } from '../../api/types';
+import type { CustomFieldDefinition } from '../../../../server/src/contracts';
 import { useProfileText } from './useProfileText';
 
 interface Props {

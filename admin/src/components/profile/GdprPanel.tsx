@@ -2,34 +2,34 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Download, Lock } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { toApiFailure } from '../../api/errors';
-import { downloadJson, useGdprActions } from '../../api/gdpr';
-import type { LeadDetail } from '../../api/types';
+import { useApiFailure } from '../../api/errors';
+import { downloadJson, useAnonymizeLeadMutation, useLazyExportLeadQuery } from '../../api/gdpr';
+import type { LeadDetail } from '../../../../server/src/contracts';
 import { useAbilities } from '../../hooks/useAbilities';
 import { ConfirmButton } from './ConfirmButton';
 import { useProfileText } from './useProfileText';
 
 interface Props {
   lead: LeadDetail;
-  /** The lead as it is once anonymized. */
-  onChange: (lead: LeadDetail) => void;
 }
 
 /** The GDPR tab: export everything held about the lead, or anonymize it (SPEC §5). */
-export const GdprPanel = ({ lead, onChange }: Props) => {
+export const GdprPanel = ({ lead }: Props) => {
   const t = useProfileText('gdpr');
   const abilities = useAbilities();
   const { toggleNotification } = useNotification();
-  const gdpr = useGdprActions();
+  const [readExport] = useLazyExportLeadQuery();
+  const [anonymizeLead] = useAnonymizeLeadMutation();
+  const failure = useApiFailure();
   const [exporting, setExporting] = useState(false);
 
   const exportLead = async () => {
     setExporting(true);
     try {
-      downloadJson(`lead-${lead.documentId}.json`, await gdpr.exportLead(lead.documentId));
+      downloadJson(`lead-${lead.documentId}.json`, await readExport(lead.documentId, false).unwrap());
       toggleNotification({ type: 'success', message: t('exported', 'The export was downloaded.') });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: toApiFailure(error).message });
+      toggleNotification({ type: 'danger', message: failure(error).message });
     } finally {
       setExporting(false);
     }
@@ -37,10 +37,10 @@ export const GdprPanel = ({ lead, onChange }: Props) => {
 
   const anonymize = async () => {
     try {
-      onChange(await gdpr.anonymize(lead.documentId));
+      await anonymizeLead(lead.documentId).unwrap();
       toggleNotification({ type: 'success', message: t('anonymized', 'The lead was anonymized.') });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: toApiFailure(error).message });
+      toggleNotification({ type: 'danger', message: failure(error).message });
     }
   };
 

@@ -17,10 +17,10 @@ import { Check } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { toApiFailure } from '../../api/errors';
-import { useLeadActions } from '../../api/leads';
+import { useApiFailure } from '../../api/errors';
+import { useUpdateLeadMutation } from '../../api/leads';
 import { staffName, type ReferenceData } from '../../api/reference';
-import type { LeadDetail } from '../../api/types';
+import type { LeadDetail } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { CustomFieldInput } from './CustomFieldInput';
 import { LEAD_FIELD_LABELS } from '../../utils/fieldLabels';
@@ -35,13 +35,12 @@ interface Props {
   reference: ReferenceData;
   /** Whether the user may update the lead; without it the form is read-only. */
   canEdit: boolean;
-  onSaved: (lead: LeadDetail) => void;
 }
 
 const INPUT_TYPES: Partial<Record<TextField, string>> = { email: 'email', website: 'url', phone: 'tel' };
 
 /** The General tab: the lead's fields and custom fields, saved with `PUT /crm/leads/:id`. */
-export const GeneralTab = ({ lead, form, reference, canEdit, onSaved }: Props) => {
+export const GeneralTab = ({ lead, form, reference, canEdit }: Props) => {
   const { formatMessage } = useIntl();
   const t = useProfileText('general');
   const label = (field: string) =>
@@ -50,7 +49,8 @@ export const GeneralTab = ({ lead, form, reference, canEdit, onSaved }: Props) =
       defaultMessage: LEAD_FIELD_LABELS[field],
     });
   const { toggleNotification } = useNotification();
-  const { update } = useLeadActions();
+  const [update] = useUpdateLeadMutation();
+  const toFailure = useApiFailure();
   const { initial, draft, setDraft, errors, setErrors, reset } = form;
   const [saving, setSaving] = useState(false);
   const inFlight = useRef(false);
@@ -74,13 +74,12 @@ export const GeneralTab = ({ lead, form, reference, canEdit, onSaved }: Props) =
     inFlight.current = true;
     setSaving(true);
     try {
-      const saved = await update(lead.documentId, changes);
+      const { data: saved } = await update({ documentId: lead.documentId, body: changes }).unwrap();
       setErrors({});
       setDraft(toDraft(saved));
       toggleNotification({ type: 'success', message: t('saved', 'The lead was saved.') });
-      onSaved(saved);
     } catch (error) {
-      const failure = toApiFailure(error);
+      const failure = toFailure(error);
       setErrors(failure.fieldErrors);
       toggleNotification({
         type: 'danger',

@@ -3,10 +3,9 @@ import { ArrowRight, Trash, User } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { customerEditPath } from '../../api/conversion';
-import { toApiFailure } from '../../api/errors';
-import { useLeadActions } from '../../api/leads';
-import type { LeadDetail } from '../../api/types';
+import { customerEditPath, type LeadDetail } from '../../../../server/src/contracts';
+import { useApiFailure } from '../../api/errors';
+import { useDeleteLeadMutation, useSetLeadFlagMutation } from '../../api/leads';
 import { useAbilities } from '../../hooks/useAbilities';
 import { ConversionModal } from '../conversion/ConversionModal';
 import { ConfirmButton } from './ConfirmButton';
@@ -14,35 +13,31 @@ import { useProfileText } from './useProfileText';
 
 interface Props {
   lead: LeadDetail;
-  /** The lead as the server now has it, after lost or junk changed. */
-  onChange: (lead: LeadDetail) => void;
-  /** Reads the lead again (after a conversion). */
-  onReload: () => void;
 }
 
 type Flag = 'lost' | 'junk';
 
 /** The profile's header actions the user may use: convert, lost, junk, delete, the customer. */
-export const LeadActions = ({ lead, onChange, onReload }: Props) => {
+export const LeadActions = ({ lead }: Props) => {
   const t = useProfileText('actions');
   const abilities = useAbilities();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
-  const { setLost, setJunk, remove } = useLeadActions();
+  const [setFlag] = useSetLeadFlagMutation();
+  const [remove] = useDeleteLeadMutation();
+  const failure = useApiFailure();
   const [converting, setConverting] = useState(false);
   const [busy, setBusy] = useState<Flag | null>(null);
   const converted = !!lead.dateConverted;
 
-  const fail = (error: unknown) =>
-    toggleNotification({ type: 'danger', message: toApiFailure(error).message });
+  const fail = (error: unknown) => toggleNotification({ type: 'danger', message: failure(error).message });
 
   const toggle = async (flag: Flag) => {
     if (busy) return;
     setBusy(flag);
     const value = !lead[flag];
     try {
-      const saved = await (flag === 'lost' ? setLost : setJunk)(lead.documentId, value);
-      onChange(saved);
+      await setFlag({ id: lead.documentId, flag, value }).unwrap();
       toggleNotification({
         type: 'success',
         message:
@@ -63,7 +58,7 @@ export const LeadActions = ({ lead, onChange, onReload }: Props) => {
 
   const deleteLead = async () => {
     try {
-      await remove(lead.documentId);
+      await remove(lead.documentId).unwrap();
       toggleNotification({
         type: 'success',
         message: t('deleted', '{name} was deleted.', { name: lead.name }),
@@ -115,13 +110,7 @@ export const LeadActions = ({ lead, onChange, onReload }: Props) => {
           {t('convert', 'Convert to customer')}
         </Button>
       )}
-      {converting && (
-        <ConversionModal
-          leadId={lead.documentId}
-          onClose={() => setConverting(false)}
-          onConverted={onReload}
-        />
-      )}
+      {converting && <ConversionModal leadId={lead.documentId} onClose={() => setConverting(false)} />}
     </Flex>
   );
 };

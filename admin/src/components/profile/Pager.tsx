@@ -1,5 +1,5 @@
 import { Button, Flex, Typography } from '@strapi/design-system';
-import type { Pagination } from '../../api/types';
+import type { Pagination } from '../../../../server/src/contracts';
 import { useProfileText } from './useProfileText';
 
 interface Props {

@@ -3,19 +3,17 @@ import { ArrowLeft } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import type { LeadDetail } from '../../api/types';
+import type { LeadDetail } from '../../../../server/src/contracts';
 import { StatusBadge } from '../leads/StatusBadge';
 import { LeadActions } from './LeadActions';
 import { useProfileText } from './useProfileText';
 
 interface Props {
   lead: LeadDetail;
-  onChange: (lead: LeadDetail) => void;
-  onReload: () => void;
 }
 
 /** The lead's name, status and state, the way back to the list, and the actions. */
-export const ProfileHeader = ({ lead, onChange, onReload }: Props) => {
+export const ProfileHeader = ({ lead }: Props) => {
   const t = useProfileText('header');
   const { formatDate } = useIntl();
   return (
@@ -41,7 +39,7 @@ export const ProfileHeader = ({ lead, onChange, onReload }: Props) => {
           )}
         </Flex>
       }
-      primaryAction={<LeadActions lead={lead} onChange={onChange} onReload={onReload} />}
+      primaryAction={<LeadActions lead={lead} />}
     />
   );
 };

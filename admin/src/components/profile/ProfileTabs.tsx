@@ -1,9 +1,9 @@
 import { Box, Tabs } from '@strapi/design-system';
 import { useSearchParams } from 'react-router-dom';
 import type { ReferenceData } from '../../api/reference';
-import type { LeadDetail } from '../../api/types';
+import type { LeadDetail } from '../../../../server/src/contracts';
 import { useAbilities } from '../../hooks/useAbilities';
-import type { SectionKind } from '../../permissions';
+import type { SectionKind } from '../../../../server/src/contracts';
 import { ActivityPanel } from './ActivityPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { GdprPanel } from './GdprPanel';
@@ -17,13 +17,12 @@ import { useProfileText } from './useProfileText';
 interface Props {
   lead: LeadDetail;
   reference: ReferenceData;
-  onChange: (lead: LeadDetail) => void;
 }
 
 type TabId = 'general' | SectionKind | 'attachments' | 'activity' | 'gdpr';
 
 /** The profile's sections as tabs (SPEC §5); the open one is kept in the address (`?tab=`). */
-export const ProfileTabs = ({ lead, reference, onChange }: Props) => {
+export const ProfileTabs = ({ lead, reference }: Props) => {
   const t = useProfileText('tabs');
   const abilities = useAbilities();
   const currentUserId = useCurrentUserId();
@@ -52,15 +51,7 @@ export const ProfileTabs = ({ lead, reference, onChange }: Props) => {
     {
       id: 'general',
       label: t('general', 'General'),
-      content: (
-        <GeneralTab
-          lead={lead}
-          form={form}
-          reference={reference}
-          canEdit={abilities.updateLead}
-          onSaved={onChange}
-        />
-      ),
+      content: <GeneralTab lead={lead} form={form} reference={reference} canEdit={abilities.updateLead} />,
     },
     ...section('opportunities'),
     ...section('tasks'),
@@ -81,7 +72,7 @@ export const ProfileTabs = ({ lead, reference, onChange }: Props) => {
           {
             id: 'gdpr' as const,
             label: t('gdpr', 'GDPR'),
-            content: <GdprPanel lead={lead} onChange={onChange} />,
+            content: <GdprPanel lead={lead} />,
           },
         ]
       : []),

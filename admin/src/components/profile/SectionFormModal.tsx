@@ -10,10 +10,10 @@ import {
 } from '@strapi/design-system';
 import { useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { toApiFailure } from '../../api/errors';
+import { useApiFailure } from '../../api/errors';
 import { staffName } from '../../api/reference';
-import type { SectionInput, SectionRecord } from '../../api/sections';
-import type { StaffRef } from '../../api/types';
+import type { SectionInput, SectionRecord } from '../../../../server/src/contracts';
+import type { StaffRef } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { errorAt } from './leadDraft';
 import { toSectionDraft, toSectionInput, type SectionField, type SectionSpec } from './sectionSpecs';
@@ -52,6 +52,7 @@ export const SectionFormModal = ({ spec, record, staff, onSubmit, onClose }: Pro
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const inFlight = useRef(false);
+  const toFailure = useApiFailure();
   const set = (name: string, value: string) => setDraft((previous) => ({ ...previous, [name]: value }));
 
   const submit = async (event: React.FormEvent) => {
@@ -68,7 +69,7 @@ export const SectionFormModal = ({ spec, record, staff, onSubmit, onClose }: Pro
     try {
       await onSubmit(body);
     } catch (error) {
-      const apiFailure = toApiFailure(error);
+      const apiFailure = toFailure(error);
       setErrors(apiFailure.fieldErrors);
       setFailure(Object.keys(apiFailure.fieldErrors).length ? null : apiFailure.message);
       inFlight.current = false;

@@ -19,12 +19,16 @@ import { Pencil, Plus, Trash } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { toApiFailure } from '../../api/errors';
+import { useApiFailure } from '../../api/errors';
 import { staffName } from '../../api/reference';
-import { useSectionActions, useSectionList, type SectionInput, type SectionRecord } from '../../api/sections';
-import type { StaffRef } from '../../api/types';
+import {
+  useCreateSectionMutation,
+  useDeleteSectionMutation,
+  useGetSectionQuery,
+  useUpdateSectionMutation,
+} from '../../api/sections';
+import type { SectionInput, SectionKind, SectionRecord, StaffRef } from '../../../../server/src/contracts';
 import { useAbilities } from '../../hooks/useAbilities';
-import type { SectionKind } from '../../permissions';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConfirmButton } from './ConfirmButton';
 import { Pager } from './Pager';
@@ -49,12 +53,15 @@ export const SectionPanel = ({ kind, leadId, staff, currentUserId }: Props) => {
   const abilities = useAbilities();
   const { toggleNotification } = useNotification();
   const [page, setPage] = useState(1);
-  const list = useSectionList(kind, leadId, page);
-  const actions = useSectionActions(kind);
+  const list = useGetSectionQuery({ kind, leadId, page });
+  const [create] = useCreateSectionMutation();
+  const [update] = useUpdateSectionMutation();
+  const [remove] = useDeleteSectionMutation();
+  const failure = useApiFailure();
   const [editing, setEditing] = useState<SectionRecord | 'new' | null>(null);
   const records: SectionRecord[] = list.data?.data ?? [];
   // the last record of a later page was deleted: show the page before it
-  if (list.status === 'success' && records.length === 0 && page > 1) setPage(page - 1);
+  if (list.isSuccess && !list.isFetching && records.length === 0 && page > 1) setPage(page - 1);
 
   const label = (field: SectionField) =>
     formatMessage({ id: getTranslation(`profile.${kind}.field.${field.name}`), defaultMessage: field.label });
@@ -98,30 +105,28 @@ export const SectionPanel = ({ kind, leadId, staff, currentUserId }: Props) => {
 
   const submit = async (body: SectionInput) => {
     if (editing === 'new') {
-      await actions.create(leadId, body);
+      await create({ kind, leadId, body }).unwrap();
       toggleNotification({ type: 'success', message: t('created', spec.texts.created) });
       setPage(1);
     } else if (editing) {
-      await actions.update(editing.documentId, body);
+      await update({ kind, leadId, documentId: editing.documentId, body }).unwrap();
       toggleNotification({ type: 'success', message: t('updated', spec.texts.updated) });
     }
     setEditing(null);
-    list.reload();
   };
 
-  const remove = async (record: SectionRecord) => {
+  const deleteRecord = async (record: SectionRecord) => {
     try {
-      await actions.remove(record.documentId);
+      await remove({ kind, leadId, documentId: record.documentId }).unwrap();
       toggleNotification({ type: 'success', message: t('deleted', spec.texts.deleted) });
-      list.reload();
     } catch (error) {
-      toggleNotification({ type: 'danger', message: toApiFailure(error).message });
+      toggleNotification({ type: 'danger', message: failure(error).message });
     }
   };
 
   const body = (() => {
-    if (list.status === 'error') {
-      return <Typography textColor="danger600">{list.error.message}</Typography>;
+    if (list.isError) {
+      return <Typography textColor="danger600">{failure(list.error).message}</Typography>;
     }
     if (!list.data) return <Loader small>{common('loading', 'Loading…')}</Loader>;
     if (records.length === 0) return <EmptyStateLayout content={t('empty', spec.texts.empty)} />;
@@ -165,7 +170,7 @@ export const SectionPanel = ({ kind, leadId, staff, currentUserId }: Props) => {
                         title={t('deleteTitle', spec.texts.deleteTitle)}
                         body={t('deleteBody', spec.texts.deleteBody)}
                         confirmLabel={common('delete', 'Delete')}
-                        onConfirm={() => remove(record)}
+                        onConfirm={() => deleteRecord(record)}
                       />
                     )}
                   </Flex>

@@ -1,7 +1,10 @@
 import type { IntlShape } from 'react-intl';
-import type { ActivityEntry } from '../../api/activity';
-import { staffName } from '../../api/reference';
-import type { CustomFieldDefinition, StaffRef } from '../../api/types';
+import {
+  staffName,
+  type ActivityEntry,
+  type CustomFieldDefinition,
+  type StaffRef,
+} from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { LEAD_FIELD_LABELS } from '../../utils/fieldLabels';
 

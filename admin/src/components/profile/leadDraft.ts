@@ -1,4 +1,4 @@
-import type { CustomFieldDefinition, LeadDetail } from '../../api/types';
+import type { CustomFieldDefinition, LeadDetail } from '../../../../server/src/contracts';
 
 /** The lead's text fields, in the order the form shows them (name first). */
 export const TEXT_FIELDS = [

@@ -1,5 +1,5 @@
-import type { SectionInput, SectionRecord } from '../../api/sections';
-import type { SectionKind } from '../../permissions';
+import type { SectionInput, SectionRecord } from '../../../../server/src/contracts';
+import type { SectionKind } from '../../../../server/src/contracts';
 
 export type SectionFieldType = 'text' | 'textarea' | 'date' | 'datetime' | 'number' | 'staff' | 'taskStatus';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { LeadDetail } from '../../api/types';
+import type { LeadDetail } from '../../../../server/src/contracts';
 import { rebase, toDraft, type LeadDraft } from './leadDraft';
 
 /**
