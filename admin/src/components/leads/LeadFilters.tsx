@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { staffName, type ReferenceData } from '../../api/reference';
 import { getTranslation } from '../../utils/getTranslation';
+import { CustomFieldFilters } from './CustomFieldFilters';
 import type { LeadFilterState } from './leadQuery';
 
 interface Props {
@@ -163,6 +164,11 @@ export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
           {field('valueMax', t('valueMax', 'Value up to'), 'number')}
         </Grid.Item>
       </Grid.Root>
+      <CustomFieldFilters
+        definitions={reference.customFields}
+        value={state.customFields}
+        onChange={(customFields) => onChange({ customFields })}
+      />
       <Flex gap={6} wrap="wrap">
         <Checkbox
           checked={state.includeConverted}

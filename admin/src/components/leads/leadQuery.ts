@@ -1,4 +1,9 @@
-import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_PAGE_SIZE } from '../../../../server/src/contracts';
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  MAX_PAGE_SIZE,
+  type CustomFieldFilterOperator,
+} from '../../../../server/src/contracts';
 import type { LeadQuery } from '../../api/leads';
 
 export { DEFAULT_SORT };
@@ -21,7 +26,36 @@ export interface LeadFilterState {
   includeConverted: boolean;
   includeLost: boolean;
   includeJunk: boolean;
+  /** Conditions on custom-field values: slug → operator (`$eq`, `$gte`, ...) → value. */
+  customFields: CustomFieldFilters;
 }
+
+export type CustomFieldFilters = Record<string, Partial<Record<CustomFieldFilterOperator, string>>>;
+
+/** `customFields[<slug>][<operator>]`, the API's own syntax, in the page's URL too. */
+const CUSTOM_FIELD_PARAM = /^customFields\[([^\]]+)\]\[(\$[a-z]+)\]$/;
+const customFieldParam = (slug: string, operator: string) => `customFields[${slug}][${operator}]`;
+
+const readCustomFields = (params: URLSearchParams): CustomFieldFilters => {
+  const filters: CustomFieldFilters = {};
+  params.forEach((value, key) => {
+    const match = CUSTOM_FIELD_PARAM.exec(key);
+    if (!match || value === '') return;
+    const [, slug, operator] = match;
+    filters[slug] = { ...filters[slug], [operator]: value };
+  });
+  return filters;
+};
+
+/** Every non-empty condition as `[param, value]`, in a stable order. */
+const customFieldEntries = (filters: CustomFieldFilters): [string, string][] =>
+  Object.entries(filters)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([slug, operators]) =>
+      Object.entries(operators)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([operator, value]): [string, string] => [customFieldParam(slug, operator), String(value)])
+    );
 
 export const PAGE_SIZES = [10, DEFAULT_PAGE_SIZE, 50, MAX_PAGE_SIZE];
 
@@ -50,6 +84,7 @@ export const readFilterState = (params: URLSearchParams): LeadFilterState => {
     includeConverted: params.get('includeConverted') === 'true',
     includeLost: params.get('includeLost') === 'true',
     includeJunk: params.get('includeJunk') === 'true',
+    customFields: readCustomFields(params),
   };
 };
 
@@ -74,6 +109,7 @@ export const writeFilterState = (state: LeadFilterState, view: string): URLSearc
   for (const flag of ['includeConverted', 'includeLost', 'includeJunk'] as const) {
     if (state[flag]) params.set(flag, 'true');
   }
+  customFieldEntries(state.customFields).forEach(([key, value]) => params.set(key, value));
   return params;
 };
 
@@ -105,5 +141,6 @@ export const toLeadQuery = (state: LeadFilterState, withPaging = true): LeadQuer
   for (const flag of ['includeConverted', 'includeLost', 'includeJunk'] as const) {
     if (state[flag]) query.push([flag, 'true']);
   }
+  query.push(...customFieldEntries(state.customFields));
   return query;
 };
