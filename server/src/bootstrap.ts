@@ -4,6 +4,7 @@ import { ensureSalesRoles } from './permissions/roles';
 import { ensureCustomerEmailUnique } from './database/customer-email';
 import { ensureEmailIndex } from './database/lead-email-index';
 import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
+import { refuseCrmLinksThroughUpload } from './surfaces/files';
 import { registerReadScope } from './surfaces/read-scope';
 import { getService } from './utils';
 
@@ -11,6 +12,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'defaults').ensure();
   await ensureSalesRoles(strapi);
   registerReadScope(strapi);
+  refuseCrmLinksThroughUpload(strapi);
   // An optional speed-up: the app runs (slower web-to-lead duplicate checks) without it.
   await ensureEmailIndex(strapi).catch((error: Error) =>
     strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)

@@ -66,6 +66,7 @@ beforeAll(async () => {
   const media = await createRole(strapi, [
     { action: 'plugin::upload.read' },
     { action: 'plugin::upload.assets.update' },
+    { action: 'plugin::upload.assets.create' },
   ]);
   attacker = await createStaff(strapi, staffRole.id, { extraRoles: [media.id] });
   author = await createStaff(strapi, 'Author');
@@ -539,4 +540,117 @@ describe('the matrix of who sees a section, on the Content Manager', () => {
       }
     }
   );
+});
+
+describe('what the second attack on this change found (each now holds)', () => {
+  const customers = (who: Staff, query: string) =>
+    who.get(`${CM}/${CUSTOMER}?pageSize=100&${query}`).then((res) => {
+      expect(res.status).toBe(200);
+      return res.body.results.map((c: { documentId: string }) => c.documentId);
+    });
+
+  it('filters through a relation wrapped in $and, $or or $not do not reach a hidden lead', async () => {
+    const company = encodeURIComponent(SECRET.company);
+    expect(await customers(merger, `filters[lead][$and][0][company][$eq]=${company}`)).toEqual([]);
+    expect(await customers(merger, `filters[lead][$or][0][company][$eq]=${company}`)).toEqual([]);
+    const negated = await merger.get(`${CM}/${CUSTOMER}?filters[lead][$not][email][$null]=true`);
+    expect(negated.status).toBe(200);
+    const viaPlugin = await merger.get(
+      `/crm/leads?includeConverted=true&filters[customer][lead][$and][0][company][$eq]=${company}`
+    );
+    expect(viaPlugin.body.data).toEqual([]);
+    const everyNote = await restricted.get(`${CM}/${NOTE}?pageSize=100`);
+    const probed = await restricted.get(
+      `${CM}/${NOTE}?pageSize=100&filters[lead][$and][0][email][$startsWith]=zzz`
+    );
+    expect(probed.body.results.length).toBe(everyNote.body.results.length);
+  });
+
+  it('sorting through a relation to a hidden lead, or on an unreadable field, does not order the rows', async () => {
+    expect(await customers(merger, 'sort=lead.email:asc')).toEqual(
+      await customers(merger, 'sort=lead.email:desc')
+    );
+    const ids = async (sort: string) =>
+      (await restricted.get(`${CM}/${LEAD}?pageSize=100&sort=${sort}`)).body.results.map(
+        (l: { documentId: string }) => l.documentId
+      );
+    expect(await ids('value:asc')).toEqual(await ids('value:desc'));
+  });
+
+  it("the Content Manager's search looks only into the fields the role may read", async () => {
+    const search = async (q: string) =>
+      (await restricted.get(`${CM}/${LEAD}?pageSize=100&_q=${encodeURIComponent(q)}`)).body.results.map(
+        (l: { documentId: string }) => l.documentId
+      );
+    expect(await search(SECRET.email)).toEqual([]);
+    expect(await search('1234')).toEqual([]);
+    expect(await search('Hidden Hanna')).toContain(hidden.lead.documentId);
+  });
+
+  it("no file reaches a CRM record through the upload plugin's own link, for an API token or staff", async () => {
+    const before = await rowsOf(FILE);
+    const token = await strapi.service('admin::api-token').create({
+      name: `full-${Date.now()}`,
+      type: 'full-access',
+      lifespan: null,
+    });
+    const viaToken = await http(strapi)
+      .post('/api/upload')
+      .set('Authorization', `Bearer ${token.accessKey}`)
+      .field('ref', LEAD)
+      .field('refId', String(hidden.lead.id))
+      .field('field', 'attachments')
+      .attach('files', Buffer.from('<html>x</html>'), { filename: 'invoice.html', contentType: 'text/html' });
+    expect(viaToken.status).toBe(400);
+    const viaStaff = await attacker
+      .post('/upload')
+      .field('ref', LEAD)
+      .field('refId', String(attackerLead.id))
+      .field('field', 'attachments')
+      .attach('files', Buffer.from('<html>x</html>'), { filename: 'invoice.html', contentType: 'text/html' });
+    expect(viaStaff.status).toBe(400);
+    expect((await rowsOf(FILE)).length).toBeGreaterThanOrEqual(before.length);
+    const leads = await strapi.db.query(LEAD).findMany({
+      where: { id: { $in: [hidden.lead.id, attackerLead.id] } },
+      populate: { attachments: true },
+    });
+    expect(
+      leads
+        .flatMap((l: { attachments?: { name: string }[] }) => l.attachments ?? [])
+        .map((f: { name: string }) => f.name)
+    ).not.toContain('invoice.html');
+  });
+
+  it('a media-library file cannot be linked to a lead through the Content Manager, even by a manager', async () => {
+    const own = await createLead(strapi, { name: 'Linked Lia', createdBy: manager.id });
+    const tmp = require('path').join(require('os').tmpdir(), `media-${Date.now()}.txt`);
+    require('fs').writeFileSync(tmp, 'media library file');
+    const [media] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: {},
+        files: { filepath: tmp, originalFilename: 'media.txt', mimetype: 'text/plain', size: 18 },
+      });
+    const res = await manager.put(`${CM}/${LEAD}/${own.documentId}`).send({ attachments: [media.id] });
+    expect(res.status).toBe(400);
+    const stored = await strapi.db
+      .query(LEAD)
+      .findOne({ where: { id: own.id }, populate: { attachments: true } });
+    expect(stored.attachments ?? []).toEqual([]);
+  });
+
+  it("a customer keeps the lead it came from: its link is the conversion's", async () => {
+    const before = await strapi.db
+      .query(CUSTOMER)
+      .findOne({ where: { id: hidden.customer.id }, populate: { lead: true } });
+    const res = await merger
+      .put(`${CM}/${CUSTOMER}/${hidden.customer.documentId}`)
+      .send({ lead: { disconnect: [{ id: hidden.lead.id }] } });
+    expect(res.status).toBe(400);
+    const after = await strapi.db
+      .query(CUSTOMER)
+      .findOne({ where: { id: hidden.customer.id }, populate: { lead: true } });
+    expect(after.lead.id).toBe(before.lead.id);
+  });
 });

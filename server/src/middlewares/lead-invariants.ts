@@ -12,7 +12,6 @@ import {
 import { inConversion } from '../rules/conversion-scope';
 import type { UserAbility } from '../services/visibility';
 import { asPlugin } from '../surfaces/caller';
-import { attachedElsewhere } from '../surfaces/files';
 import { getService } from '../utils';
 import { UID } from '../uids';
 
@@ -28,7 +27,7 @@ const currentAbility = (strapi: Core.Strapi) =>
  * - the conversion fields belong to the conversion (SPEC §5);
  * - with `lockConvertedLeads`, staff who do not see every lead cannot edit a converted lead;
  * - a staff member cannot leave a lead outside what they may see (SPEC §3.1);
- * - a file attached to another lead or customer cannot be moved onto this one.
+ * - files are added through the lead's Attachments only (never moved from another record).
  */
 export const leadInvariants =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -68,9 +67,10 @@ export const leadInvariants =
         const errors = conversionFieldErrors(context.action === 'clone' ? null : before, after);
         if (errors.length) throw validationError(errors);
       }
-      const moved = await attachedElsewhere(strapi, addedAttachments(before, after), { uid: UID.lead, id });
-      if (moved.length)
-        throw validationError([{ path: ['attachments'], message: 'holds a file of another record' }]);
+      // Files reach a lead through its Attachments (the plugin's route checks their content and
+      // keeps them private), not by linking a media-library file or another record's file.
+      if (addedAttachments(before, after).length && !inConversion())
+        throw validationError([{ path: ['attachments'], message: MESSAGES.attachmentsRoute }]);
       if (ability && !(await asPlugin(() => visibility.seesRow(ability, UID.lead, { id }))))
         throw new ForbiddenError(MESSAGES.hidden);
       return result;

@@ -50,6 +50,7 @@ export const MESSAGES = {
   convertedFlag: 'cannot be set on a converted lead',
   locked: 'This lead was converted: only users who see every lead may still edit it',
   hidden: 'This change would leave the lead outside what you may see',
+  attachmentsRoute: "takes new files through the record's Attachments only, where their content is checked",
 } as const;
 
 /**

@@ -9,6 +9,9 @@ export interface UserAbility {
   cannot(action: string, subject?: unknown, field?: string): boolean;
 }
 
+/** A SQL subquery (a knex builder) embedded in a where-clause: `{ id: { $in: subquery } }`. */
+type Subquery = ReturnType<Core.Strapi['db']['connection']>;
+
 /** A where-clause in Strapi's filter syntax, built at run time (RBAC conditions, user filters). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Filter = Record<string, any>;
@@ -61,30 +64,51 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const leads = this.leadFilter(ability);
     if (leads !== null && Object.keys(leads).length === 0) return null;
     if (uid === UID.lead) return leads ?? { id: { $null: true } };
-    const noLead = { lead: { id: { $null: true } } };
-    const customerSeen = leads
-      ? { $or: [noLead, { lead: leads }, { id: { $in: this.customersOfLeads(leads) } }] }
-      : noLead;
+    // Written as `id [NOT] IN (subquery)` over the link tables, without a join: joins of a section
+    // to its lead, its customer and that customer's lead under one OR made PostgreSQL take
+    // seconds on a few hundred rows.
+    const leadIds = leads && this.idsOf(UID.lead, leads);
+    const withoutLead = (model: string) => ({ id: { $notIn: this.linked(model, 'lead') } });
+    const customerSeen = leadIds
+      ? {
+          $or: [
+            withoutLead(UID.customer),
+            { id: { $in: this.linked(UID.customer, 'lead', leadIds) } },
+            { id: { $in: this.linked(UID.lead, 'customer', leadIds, 'target') } },
+          ],
+        }
+      : withoutLead(UID.customer);
     if (uid === UID.customer) return customerSeen;
     const viaCustomer = {
-      $and: [noLead, { customer: { id: { $notNull: true } } }, { customer: customerSeen }],
+      $and: [
+        withoutLead(uid),
+        { id: { $in: this.linked(uid, 'customer', this.idsOf(UID.customer, customerSeen)) } },
+      ],
     };
-    return leads ? { $or: [{ lead: leads }, viaCustomer] } : viaCustomer;
+    return leadIds ? { $or: [{ id: { $in: this.linked(uid, 'lead', leadIds) } }, viaCustomer] } : viaCustomer;
   },
 
-  /** A subquery of the ids of the customers that the leads matching `leads` became. */
-  customersOfLeads(leads: Filter) {
-    const link = (
-      strapi.db.metadata.get(UID.lead).attributes as Record<
+  /** A subquery of the ids of the rows of `uid` matching `where`. */
+  idsOf(uid: string, where: Filter): Subquery {
+    return strapi.db.queryBuilder(uid).select('id').where(where).getKnexQuery();
+  },
+
+  /**
+   * A subquery over the link table of `uid`'s relation `field`: the ids of the `uid` rows linked
+   * (to one of `targets`, when given) — or, with `side: 'target'`, the ids of the targets linked
+   * to one of the `uid` rows of `targets`.
+   */
+  linked(uid: string, field: string, targets?: Subquery, side: 'source' | 'target' = 'source'): Subquery {
+    const { joinTable } = (
+      strapi.db.metadata.get(uid).attributes as Record<
         string,
         { joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } }
       >
-    ).customer.joinTable!;
-    const visibleLeads = strapi.db.queryBuilder(UID.lead).select('id').where(leads).getKnexQuery();
-    return strapi.db
-      .connection(link.name)
-      .select(link.inverseJoinColumn.name)
-      .whereIn(link.joinColumn.name, visibleLeads);
+    )[field];
+    const [own, other] = [joinTable!.joinColumn.name, joinTable!.inverseJoinColumn.name];
+    const [selected, filtered] = side === 'source' ? [own, other] : [other, own];
+    const query = strapi.db.connection(joinTable!.name).select(selected);
+    return targets ? query.whereIn(filtered, targets) : query;
   },
 
   /** The customer `documentId` if `ability` may see it (SPEC §3.1), else a 404 like a missing one. */

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../uids';
+import { errors } from '@strapi/utils';
+import { HANGING_TYPES } from '../services/hanging';
+import { surfaceCaller } from './caller';
 
 export const FILE = 'plugin::upload.file';
 
@@ -22,26 +24,28 @@ export const fileLinks = (strapi: Core.Strapi) => {
   };
 };
 
+interface FileWrite {
+  params: { data?: { related?: { __type?: string }[] } };
+}
+
 /**
- * Which of `fileIds` are attached to a lead or customer other than `owner`: a write may not move a
- * file off another record (file ids are sequential, so they can be guessed).
+ * The upload plugin links a file to any entry it is told to (`ref`, `refId`, `field` on
+ * `POST /upload` and `/api/upload`), past every check of the CRM: on Strapi's surfaces a file is
+ * never linked to a lead, a section or a customer that way. Their files come through the plugin's
+ * Attachments routes, which check the record's visibility and the file's content, and keep it
+ * private.
  */
-export const attachedElsewhere = async (
-  strapi: Core.Strapi,
-  fileIds: number[],
-  owner: { uid: string; id: number }
-): Promise<number[]> => {
-  if (!fileIds.length) return [];
-  const links = fileLinks(strapi);
-  // Raw knex joins no transaction by itself: inside a write's transaction it must, or SQLite waits on it.
-  const rows: Record<string, number>[] = await strapi.db.transaction(({ trx }) =>
-    strapi.db
-      .connection(links.table)
-      .transacting(trx)
-      .select(links.fileId)
-      .whereIn(links.fileId, fileIds)
-      .whereIn(links.type, [UID.lead, UID.customer])
-      .whereNot((q) => q.where(links.type, owner.uid).andWhere(links.relatedId, owner.id))
-  );
-  return [...new Set(rows.map((row) => Number(row[links.fileId])))];
+export const refuseCrmLinksThroughUpload = (strapi: Core.Strapi) => {
+  const check = (event: FileWrite) => {
+    if (!surfaceCaller(strapi)) return;
+    const related = event.params.data?.related;
+    if (
+      Array.isArray(related) &&
+      related.some((link) => (HANGING_TYPES as readonly string[]).includes(link?.__type ?? ''))
+    )
+      throw new errors.ValidationError(
+        "Files of leads and customers are added through the CRM's Attachments, where their content is checked"
+      );
+  };
+  strapi.db.lifecycles.subscribe({ models: [FILE], beforeCreate: check, beforeUpdate: check } as never);
 };

@@ -21,6 +21,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   !Array.isArray(value) &&
   Object.getPrototypeOf(value) === Object.prototype;
 const NOTHING: Filter = { id: { $null: true } };
+const LOGICAL = new Set(['$and', '$or', '$not']);
 
 /** What one caller may see of each hanging type, worked out once per query. */
 const viewOf = (strapi: Core.Strapi, caller: SurfaceCaller) => {
@@ -50,23 +51,30 @@ export const scopeNestedWhere = (strapi: Core.Strapi, caller: SurfaceCaller, uid
     if (!isPlainObject(value)) return value;
     const attributes = attributesOf(strapi, model);
     const out: Record<string, unknown> = {};
+    const conditions: Record<string, unknown>[] = [];
     for (const [key, inner] of Object.entries(value)) {
-      if (key === '$and' || key === '$or' || key === '$not') out[key] = walk(inner, model, nested);
+      if (LOGICAL.has(key)) out[key] = walk(inner, model, nested);
       else if (key.startsWith('$')) out[key] = inner;
       else if (nested && model === UID.lead && !view.readable(key)) continue;
       else {
         const attribute = attributes[key];
         const target = attribute?.type === 'relation' ? attribute.target : undefined;
-        const inspects = isPlainObject(inner) && Object.keys(inner).some((k) => !k.startsWith('$'));
+        // a condition on the related row's fields, plain or inside $and/$or/$not
+        const inspects =
+          isPlainObject(inner) && Object.keys(inner).some((k) => !k.startsWith('$') || LOGICAL.has(k));
         if (!target || !inspects) out[key] = inner;
         else {
+          const { $not: negated, ...rest } = inner as Record<string, unknown>;
+          // Strapi cannot read `$not` under a relation (a 500): the same condition, negated outside it
+          if (negated !== undefined) conditions.push({ $not: walk({ [key]: negated }, model, nested) });
+          if (!Object.keys(rest).length) continue;
           const scope = isHanging(target) ? view.scope(target) : null;
-          const scoped = walk(inner, target, true);
+          const scoped = walk(rest, target, true);
           out[key] = scope ? { $and: [scoped, scope] } : scoped;
         }
       }
     }
-    return out;
+    return conditions.length ? { $and: [...(Object.keys(out).length ? [out] : []), ...conditions] } : out;
   };
   return walk(where, uid, false) as Filter;
 };
@@ -122,4 +130,64 @@ export const prunePopulated = async (
     }
   };
   await prune(uid, rows, false);
+};
+
+type OrderBy = string | Record<string, unknown> | (string | Record<string, unknown>)[];
+
+/**
+ * An order that reveals nothing the caller may not read: no sorting through a relation to a lead,
+ * section or customer (the order of the rows would spell out the hidden values), and no sorting
+ * on a lead field the caller's role does not list.
+ */
+export const scopeOrderBy = (strapi: Core.Strapi, caller: SurfaceCaller, uid: string, orderBy: OrderBy) => {
+  const view = viewOf(strapi, caller);
+  const attributes = attributesOf(strapi, uid);
+  const allowed = (path: string[]) => {
+    const [field, ...deeper] = path;
+    const attribute = attributes[field];
+    if (uid === UID.lead && !view.readable(field)) return false;
+    if (attribute?.type === 'relation' && deeper.length && isHanging(attribute.target))
+      return !view.scope(attribute.target) && (attribute.target !== UID.lead || deeper.every(view.readable));
+    return true;
+  };
+  const pathsOf = (entry: string | Record<string, unknown>): string[][] => {
+    if (typeof entry === 'string') return [entry.split(':')[0].split('.')];
+    return Object.entries(entry).flatMap(([key, value]) =>
+      isPlainObject(value) ? pathsOf(value).map((path) => [key, ...path]) : [key.split('.')]
+    );
+  };
+  const list = Array.isArray(orderBy) ? orderBy : [orderBy];
+  return list.filter((entry) => pathsOf(entry).every(allowed));
+};
+
+/** String-like attribute types the query engine's `_q` search looks into. */
+const SEARCHED_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+
+/**
+ * The `_q` search of a caller who may not read every lead field, as an explicit search over the
+ * fields they may read (the query engine's `_q` looks into every text and number column).
+ */
+export const readableSearch = (
+  strapi: Core.Strapi,
+  caller: SurfaceCaller,
+  uid: string,
+  q: string
+): Filter | null => {
+  if (uid !== UID.lead) return null;
+  const view = viewOf(strapi, caller);
+  const attributes = Object.entries(attributesOf(strapi, uid));
+  if (attributes.every(([field]) => view.readable(field))) return null;
+  const number = Number(q);
+  const conditions = attributes.flatMap(([field, attribute]): Filter[] => {
+    if (!view.readable(field)) return [];
+    if (SEARCHED_TYPES.has(attribute.type)) return [{ [field]: { $containsi: q } }];
+    if (
+      ['integer', 'biginteger', 'decimal', 'float'].includes(attribute.type) &&
+      q.trim() &&
+      Number.isFinite(number)
+    )
+      return [{ [field]: { $eq: number } }];
+    return [];
+  });
+  return conditions.length ? { $or: conditions } : NOTHING;
 };

@@ -5,7 +5,7 @@ import { getService } from '../utils';
 import { UID } from '../uids';
 import { surfaceCaller, type SurfaceCaller } from './caller';
 import { FILE, fileLinks } from './files';
-import { prunePopulated, scopeNestedWhere } from './nested-scope';
+import { prunePopulated, readableSearch, scopeNestedWhere, scopeOrderBy } from './nested-scope';
 
 const NOTHING: Filter = { id: { $null: true } };
 
@@ -53,7 +53,7 @@ export const scopeFor = (strapi: Core.Strapi, caller: SurfaceCaller, uid: string
 
 interface ReadEvent {
   model: { uid: string };
-  params: { where?: Filter };
+  params: { where?: Filter; orderBy?: Parameters<typeof scopeOrderBy>[3]; _q?: string };
   result?: unknown;
 }
 
@@ -66,13 +66,20 @@ interface ReadEvent {
  * relations are scoped the same way, and populated relations pruned after the read.
  */
 export const registerReadScope = (strapi: Core.Strapi) => {
+  // findPage hands one params object to findMany and count: it is scoped once.
+  const scoped = new WeakSet<object>();
   const restrict = (event: ReadEvent) => {
     const caller = surfaceCaller(strapi);
-    if (!caller) return;
+    if (!caller || scoped.has(event.params)) return;
+    scoped.add(event.params);
     const { uid } = event.model;
     const scope = scopeFor(strapi, caller, uid);
-    const where = event.params.where && scopeNestedWhere(strapi, caller, uid, event.params.where);
-    const filters = [where, scope].filter((f): f is Filter => !!f && Object.keys(f).length > 0);
+    const { params } = event;
+    const where = params.where && scopeNestedWhere(strapi, caller, uid, params.where);
+    const search = params._q ? readableSearch(strapi, caller, uid, params._q) : null;
+    if (search) delete params._q;
+    if (params.orderBy) params.orderBy = scopeOrderBy(strapi, caller, uid, params.orderBy);
+    const filters = [where, scope, search].filter((f): f is Filter => !!f && Object.keys(f).length > 0);
     if (filters.length) event.params.where = filters.length === 1 ? filters[0] : { $and: filters };
   };
   const prune = async (event: ReadEvent) => {

@@ -1,28 +1,44 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ForbiddenError, validationError } from '../errors';
+import { ForbiddenError, validationError, type FieldError } from '../errors';
+import { MESSAGES } from '../rules/lead';
 import { HANGING_TYPES } from '../services/hanging';
 import { SECTIONS } from '../services/sections';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { asPlugin, surfaceCaller } from './caller';
-import { attachedElsewhere } from './files';
 
 const WRITES = ['create', 'update', 'clone', 'delete'];
 const SECTION_BY_UID = new Map(Object.values(SECTIONS).map((spec) => [spec.uid as string, spec]));
 
 interface ParentRow {
   id: number;
+  attachments?: { id: number }[] | null;
   author?: { id: number } | null;
   lead?: { documentId: string } | null;
   customer?: { documentId: string } | null;
 }
 
 /**
+ * A customer's link to the lead it came from belongs to the conversion (SPEC §5); its files come
+ * through its Attachments, where their content is checked.
+ */
+const customerErrors = (before: ParentRow | null, after: ParentRow): FieldError[] => {
+  const errors: FieldError[] = [];
+  if ((before?.lead?.documentId ?? null) !== (after.lead?.documentId ?? null))
+    errors.push({ path: ['lead'], message: MESSAGES.conversionOnly });
+  const had = new Set((before?.attachments ?? []).map((file) => file.id));
+  if ((after.attachments ?? []).some((file) => !had.has(file.id)))
+    errors.push({ path: ['attachments'], message: MESSAGES.attachmentsRoute });
+  return errors;
+};
+
+/**
  * Writes to a lead's sections and customers through Strapi's own surfaces (the Content Manager,
  * its bulk and clone actions) follow the rules of the plugin's routes: the record must stay on a
  * lead or customer the writer may see (a note cannot be `connect`ed to a hidden lead), a note is
- * changed by its author or a manager only, the activity log is append-only, files are not moved
- * off another record, and the change lands in the lead's (or customer's) activity log. Reads there
+ * changed by its author or a manager only, the activity log is append-only, a customer keeps the
+ * lead it came from and takes files through its Attachments only, and the change lands in the
+ * lead's (or customer's) activity log. Reads there
  * are already scoped (read-scope.ts), so a hidden record is a 404 before it gets here.
  */
 export const surfaceWriteRules =
@@ -46,7 +62,7 @@ export const surfaceWriteRules =
             where,
             populate: spec
               ? { lead: true, customer: true, ...(uid === UID.note ? { author: true } : {}) }
-              : {},
+              : { lead: true, attachments: true },
           }) as Promise<ParentRow | null>
       );
     const { documentId } = context.params as { documentId?: string };
@@ -67,12 +83,8 @@ export const surfaceWriteRules =
         if (!after || !(await asPlugin(() => visibility.seesRow(caller.ability, uid, { id: after.id }))))
           throw validationError([{ path: ['lead'], message: 'is not a lead or customer you can reach' }]);
         if (uid === UID.customer && after) {
-          const files = await asPlugin(() =>
-            strapi.db.query(uid).findOne({ where: { id: after.id }, populate: { attachments: true } })
-          );
-          const ids = ((files?.attachments ?? []) as { id: number }[]).map((f) => f.id);
-          if ((await attachedElsewhere(strapi, ids, { uid, id: after.id })).length)
-            throw validationError([{ path: ['attachments'], message: 'holds a file of another record' }]);
+          const errors = customerErrors(action === 'clone' ? null : before, after);
+          if (errors.length) throw validationError(errors);
         }
       }
       const row = after ?? before;

@@ -15,8 +15,14 @@ import {
 
 const string = (max: number) => trimmedText(max);
 
-/** The writable fields of each section. */
-const FIELDS = {
+/** The kinds of section a lead or customer has. */
+export type SectionKind = 'notes' | 'tasks' | 'reminders' | 'opportunities';
+
+/**
+ * The writable fields of each section (typed by hand: an inferred yup type cannot be named in the
+ * built declarations, which made every build print a TS2742 error).
+ */
+const FIELDS: Record<SectionKind, Record<string, yup.AnySchema>> = {
   notes: { body: string(LONG_TEXT) },
   tasks: {
     title: string(SHORT_TEXT),
@@ -45,7 +51,6 @@ const REQUIRED: Record<SectionKind, string[]> = {
   opportunities: ['name'],
 };
 
-export type SectionKind = keyof typeof FIELDS;
 export const SECTION_KINDS = Object.keys(FIELDS) as SectionKind[];
 
 const isBlank = (v: unknown) => v === null || (typeof v === 'string' && v.trim() === '');
@@ -60,7 +65,7 @@ export const validateSection = async (
   body: unknown,
   { partial }: { partial: boolean }
 ) => {
-  const fields = FIELDS[kind] as Record<string, yup.AnySchema>;
+  const fields = FIELDS[kind];
   const data = rejectUnknownKeys(unwrapData(body), Object.keys(fields), kind.replace(/s$/, ''));
   const shape = Object.fromEntries(
     Object.entries(fields).map(([name, schema]) => {

@@ -76,7 +76,15 @@ export const decideType = async (
   const ext = extensionOf(name);
   // Several types can share magic bytes (a ZIP is also a .docx, an .xlsx…): the content names
   // the candidates, the declared type or the extension picks one of them, never another type.
-  const candidates = (filetypeinfo(head) as Candidate[]).map((c) => ({
+  // A byte-order mark names text, not a type: the text's own checks apply to what follows it.
+  if (
+    head.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ||
+    head.subarray(0, 2).equals(Buffer.from([0xfe, 0xff]))
+  )
+    return { refused: 'is UTF-16 text: save it as UTF-8' };
+  const utf8Bom = head.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  const body = utf8Bom ? head.subarray(3) : head;
+  const candidates = (utf8Bom ? [] : (filetypeinfo(head) as Candidate[])).map((c) => ({
     ...c,
     mime: c.mime && normalize(c.mime),
     extension: (c.extension ?? c.typename).replace(/^\./, '').toLowerCase(),
@@ -96,8 +104,8 @@ export const decideType = async (
       return { refused: `is named .${ext} but its content is ${chosen.mime}` };
     type = chosen.mime;
   } else {
-    if (!isUtf8Text(head)) return { refused: 'has content of an unknown type' };
-    if (MARKUP.test(head.toString('utf8')))
+    if (!isUtf8Text(body)) return { refused: 'has content of an unknown type' };
+    if (MARKUP.test(body.toString('utf8')))
       return { refused: 'contains markup or script a browser would run' };
     type = said in TEXT_TYPES ? said : ext === 'csv' ? 'text/csv' : 'text/plain';
     if (!GENERIC.has(said) && said !== type)

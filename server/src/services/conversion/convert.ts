@@ -15,6 +15,8 @@ import { CUSTOMER_POPULATE, customerDetail } from './serialize';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 import { isEmptyValue } from '../../utils/values';
 import { isDuplicateCustomerEmail } from '../../database/customer-email';
+import { lockConversions } from '../../database/conversion-lock';
+import { retryOnDeadlock } from '../../database/retry';
 import { insertUnlessDuplicate } from '../../database/savepoint';
 
 /** The steps written inside the conversion's transaction, in order. */
@@ -151,133 +153,138 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const portal = getService(strapi, 'portal');
       const now = new Date();
 
-      const { customer, login } = await asConversion(() =>
-        strapi.db.transaction(async () => {
-          const step = async (name: Step) => hooks.afterStep?.(name);
+      const { customer, login } = await retryOnDeadlock(() =>
+        asConversion(() =>
+          strapi.db.transaction(async () => {
+            const step = async (name: Step) => hooks.afterStep?.(name);
+            await lockConversions(strapi);
 
-          const { count } = await strapi.db.query(UID.lead).updateMany({
-            where: { id: lead.id, dateConverted: { $null: true } },
-            data: { dateConverted: now },
-          });
-          if (count !== 1) throw conflictError('This lead is already converted');
-          await step('claim');
-
-          await ensureCustomerDefinitions(plan);
-          await step('custom-field-definitions');
-
-          const values: Record<string, unknown> = { ...(existing?.customFields ?? {}) };
-          for (const { def, value } of plan.custom)
-            if (!existing || isEmptyValue(values[def.slug])) values[def.slug] = value;
-          const tags = (lead.tags ?? []).map((t: Row) => t.documentId);
-          const saved = (
-            existing
-              ? await strapi.documents(UID.customer).update({
-                  documentId: existing.documentId,
-                  data: {
-                    ...Object.fromEntries(
-                      Object.entries(data).filter(([k, v]) => !isEmptyValue(v) && isEmptyValue(existing![k]))
-                    ),
-                    customFields: values,
-                    updatedBy: userId,
-                  } as Data,
-                })
-              : await strapi.documents(UID.customer).create({
-                  data: {
-                    ...data,
-                    customFields: values,
-                    tags,
-                    lead: documentId,
-                    createdBy: userId,
-                    updatedBy: userId,
-                  } as Data,
-                })
-          ) as Row;
-          await step('customer');
-
-          let login: PortalLogin | null = null;
-          if (input.login.enabled && !existing?.user) {
-            login = await portal.ensureLogin(data.email!, input.login.password, saved.id);
-            await strapi
-              .documents(UID.customer)
-              .update({ documentId: saved.documentId, data: { user: login.id } as Data });
-          }
-          await step('login');
-
-          if (input.transferNotes) {
-            const notes = await strapi.db.query(UID.note).findMany({
-              where: { lead: { id: lead.id } },
-              populate: { author: true },
-              orderBy: { id: 'asc' },
+            const { count } = await strapi.db.query(UID.lead).updateMany({
+              where: { id: lead.id, dateConverted: { $null: true } },
+              data: { dateConverted: now },
             });
-            for (const note of notes) {
-              await strapi.documents(UID.note).create({
+            if (count !== 1) throw conflictError('This lead is already converted');
+            await step('claim');
+
+            await ensureCustomerDefinitions(plan);
+            await step('custom-field-definitions');
+
+            const values: Record<string, unknown> = { ...(existing?.customFields ?? {}) };
+            for (const { def, value } of plan.custom)
+              if (!existing || isEmptyValue(values[def.slug])) values[def.slug] = value;
+            const tags = (lead.tags ?? []).map((t: Row) => t.documentId);
+            const saved = (
+              existing
+                ? await strapi.documents(UID.customer).update({
+                    documentId: existing.documentId,
+                    data: {
+                      ...Object.fromEntries(
+                        Object.entries(data).filter(
+                          ([k, v]) => !isEmptyValue(v) && isEmptyValue(existing![k])
+                        )
+                      ),
+                      customFields: values,
+                      updatedBy: userId,
+                    } as Data,
+                  })
+                : await strapi.documents(UID.customer).create({
+                    data: {
+                      ...data,
+                      customFields: values,
+                      tags,
+                      lead: documentId,
+                      createdBy: userId,
+                      updatedBy: userId,
+                    } as Data,
+                  })
+            ) as Row;
+            await step('customer');
+
+            let login: PortalLogin | null = null;
+            if (input.login.enabled && !existing?.user) {
+              login = await portal.ensureLogin(data.email!, input.login.password, saved.id);
+              await strapi
+                .documents(UID.customer)
+                .update({ documentId: saved.documentId, data: { user: login.id } as Data });
+            }
+            await step('login');
+
+            if (input.transferNotes) {
+              const notes = await strapi.db.query(UID.note).findMany({
+                where: { lead: { id: lead.id } },
+                populate: { author: true },
+                orderBy: { id: 'asc' },
+              });
+              for (const note of notes) {
+                await strapi.documents(UID.note).create({
+                  data: {
+                    body: note.body,
+                    customer: saved.documentId,
+                    author: note.author?.id ?? null,
+                  } as Data,
+                });
+              }
+            }
+            await step('notes');
+
+            if (input.followUpTask) {
+              const { title, dueDate = null, assignedTo = null } = input.followUpTask;
+              await strapi.documents(UID.task).create({
                 data: {
-                  body: note.body,
+                  title,
+                  dueDate,
+                  assignedTo,
+                  status: 'open',
                   customer: saved.documentId,
-                  author: note.author?.id ?? null,
+                  createdBy: userId,
+                  updatedBy: userId,
                 } as Data,
               });
             }
-          }
-          await step('notes');
+            await step('task');
 
-          if (input.followUpTask) {
-            const { title, dueDate = null, assignedTo = null } = input.followUpTask;
-            await strapi.documents(UID.task).create({
+            await strapi.documents(UID.lead).update({
+              documentId,
               data: {
-                title,
-                dueDate,
-                assignedTo,
-                status: 'open',
+                leadStatus: customerStatus.documentId,
+                dateConverted: now,
+                lost: false,
+                junk: false,
                 customer: saved.documentId,
-                createdBy: userId,
                 updatedBy: userId,
               } as Data,
             });
-          }
-          await step('task');
+            await step('lead');
 
-          await strapi.documents(UID.lead).update({
-            documentId,
-            data: {
-              leadStatus: customerStatus.documentId,
-              dateConverted: now,
-              lost: false,
-              junk: false,
-              customer: saved.documentId,
-              updatedBy: userId,
-            } as Data,
-          });
-          await step('lead');
-
-          const summary = customerSummary(saved as never);
-          await activity.record([
-            {
-              action: 'converted',
-              lead: documentId,
-              actor: userId,
-              data: { customer: summary, mergedIntoExisting: !!existing, portalLogin: !!login },
-            },
-            ...(lead.email && data.email && lead.email.toLowerCase() !== data.email.toLowerCase()
-              ? [
-                  {
-                    action: 'email_changed_on_conversion',
-                    lead: documentId,
-                    actor: userId,
-                    data: { from: lead.email, to: data.email },
-                  },
-                ]
-              : []),
-            {
-              action: existing ? 'lead_merged' : 'created_from_lead',
-              customer: saved.documentId,
-              actor: userId,
-              data: { lead: { documentId, name: lead.name } },
-            },
-          ]);
-          await step('activity');
-          return { customer: saved, login };
-        })
+            const summary = customerSummary(saved as never);
+            await activity.record([
+              {
+                action: 'converted',
+                lead: documentId,
+                actor: userId,
+                data: { customer: summary, mergedIntoExisting: !!existing, portalLogin: !!login },
+              },
+              ...(lead.email && data.email && lead.email.toLowerCase() !== data.email.toLowerCase()
+                ? [
+                    {
+                      action: 'email_changed_on_conversion',
+                      lead: documentId,
+                      actor: userId,
+                      data: { from: lead.email, to: data.email },
+                    },
+                  ]
+                : []),
+              {
+                action: existing ? 'lead_merged' : 'created_from_lead',
+                customer: saved.documentId,
+                actor: userId,
+                data: { lead: { documentId, name: lead.name } },
+              },
+            ]);
+            await step('activity');
+            return { customer: saved, login };
+          })
+        )
       ).catch(async (error: unknown) => {
         // Another conversion created a customer with this email first (the database's unique
         // index decides the race): the same 409 as the sequential check, and nothing written.

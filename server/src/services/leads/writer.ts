@@ -26,11 +26,7 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     if (status !== undefined) {
       const row = await strapi.db.query(UID.leadStatus).findOne({ where: { documentId: status } });
       if (!row) errors.push({ path: ['status'], message: 'is not an existing status' });
-      else if (row.isCustomerStatus)
-        errors.push({
-          path: ['status'],
-          message: 'is the customer status: a lead gets it by being converted',
-        });
+      else if (row.isCustomerStatus) errors.push({ path: ['status'], message: MESSAGES.customerStatus });
       else data.leadStatus = status;
     }
     if (source !== undefined) {

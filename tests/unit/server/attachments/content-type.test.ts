@@ -67,3 +67,20 @@ describe('the type of an attachment comes from its content (SPEC §5)', () => {
     });
   });
 });
+
+describe('byte-order marks', () => {
+  it('check the text after a UTF-8 BOM like any text, and refuse UTF-16', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    expect(
+      await decide(Buffer.concat([bom, Buffer.from('<svg onload=alert(1)>')]), 'a.txt', 'text/plain')
+    ).toEqual({
+      refused: expect.stringMatching(/markup or script/),
+    });
+    expect(await decide(Buffer.concat([bom, Buffer.from('plain words')]), 'a.txt', 'text/plain')).toEqual({
+      mime: 'text/plain',
+    });
+    expect(await decide(Buffer.from([0xff, 0xfe, 0x41, 0x00]), 'a.txt', 'text/plain')).toEqual({
+      refused: expect.stringMatching(/UTF-16/),
+    });
+  });
+});
