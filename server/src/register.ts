@@ -1,8 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { customerEmailRule } from './middlewares/customer-email';
-import { customerStatusGuard } from './middlewares/customer-status-guard';
-import { leadActivityMiddleware } from './middlewares/lead-activity';
-import { leadInvariants } from './middlewares/lead-invariants';
+import { registerDocumentMiddlewares } from './document-middlewares';
 import { meRequiresLogin } from './middlewares/me-requires-login';
 import { requestErrors } from './middlewares/request-errors';
 import { registerActions } from './permissions/actions';
@@ -11,7 +8,6 @@ import { openApiOverride } from './openapi';
 import { guardContentManagerLeadRoutes } from './policies/content-manager';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
-import { surfaceWriteRules } from './surfaces/write-rules';
 
 /**
  * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
@@ -20,11 +16,7 @@ import { surfaceWriteRules } from './surfaces/write-rules';
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await registerConditions(strapi);
-  strapi.documents.use(customerStatusGuard(strapi));
-  strapi.documents.use(leadInvariants(strapi));
-  strapi.documents.use(leadActivityMiddleware(strapi));
-  strapi.documents.use(surfaceWriteRules(strapi));
-  strapi.documents.use(customerEmailRule(strapi));
+  registerDocumentMiddlewares(strapi);
   guardContentManagerLeadRoutes(strapi);
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);

@@ -29,6 +29,18 @@ const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     return users.map(({ id, firstname, lastname }: StaffMember) => ({ id, firstname, lastname }));
   },
+
+  /**
+   * The one check of "may this staff member be given a lead or work" (leads, tasks, reminders,
+   * follow-up tasks): null when they may, else the message for the field.
+   */
+  async assignmentError(id: unknown): Promise<string | null> {
+    if (id === null || id === undefined) return null;
+    const assignable = await this.assignable();
+    return assignable.some((member) => member.id === id)
+      ? null
+      : 'is not a staff member who can be assigned work';
+  },
 });
 
 export default staffService;

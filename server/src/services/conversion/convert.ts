@@ -79,13 +79,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       input.customFields
     );
     errors.push(...mergeErrors);
-    const assignee = input.followUpTask?.assignedTo;
-    if (assignee && !(await getService(strapi, 'staff').assignable()).some((s) => s.id === assignee)) {
-      errors.push({
-        path: ['followUpTask', 'assignedTo'],
-        message: 'is not a staff member who can be assigned work',
-      });
-    }
+    const assignmentError = await getService(strapi, 'staff').assignmentError(input.followUpTask?.assignedTo);
+    if (assignmentError) errors.push({ path: ['followUpTask', 'assignedTo'], message: assignmentError });
     let existing: Row | null = null;
     if (input.existingCustomerId) {
       existing = await strapi.db.query(UID.customer).findOne({

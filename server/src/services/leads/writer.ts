@@ -46,11 +46,8 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
       data.tags = [...new Set(tags)];
     }
     if (assignedTo !== undefined) {
-      if (assignedTo !== null) {
-        const assignable = await getService(strapi, 'staff').assignable();
-        if (!assignable.some((s) => s.id === assignedTo))
-          errors.push({ path: ['assignedTo'], message: 'is not a staff member who can be assigned leads' });
-      }
+      const message = await getService(strapi, 'staff').assignmentError(assignedTo);
+      if (message) errors.push({ path: ['assignedTo'], message });
       data.assignedTo = assignedTo;
     }
     if (customFields !== undefined) {

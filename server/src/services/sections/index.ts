@@ -77,12 +77,8 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const checkStaff = async (spec: SectionSpec, input: Data) => {
     const field = spec.staffField;
     if (!field || field.setToCaller || input[field.name] === undefined || input[field.name] === null) return;
-    const assignable = await getService(strapi, 'staff').assignable();
-    if (!assignable.some((s) => s.id === input[field.name])) {
-      throw validationError([
-        { path: [field.name], message: 'is not a staff member who can be assigned work' },
-      ]);
-    }
+    const message = await getService(strapi, 'staff').assignmentError(input[field.name]);
+    if (message) throw validationError([{ path: [field.name], message }]);
   };
 
   /** The record and its parent, if the caller reaches that parent; else a 404 naming the record. */

@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { surfaceWriteRules } from '../surfaces/write-rules';
+import { customerEmailRule } from './customer-email';
+import { customerStatusGuard } from './customer-status-guard';
+import { leadActivityMiddleware } from './lead-activity';
+import { leadInvariants } from './lead-invariants';
+
+/**
+ * Document Service middlewares: the rules that hold whichever path writes (the plugin's routes,
+ * the Content Manager, scripts), in the order they wrap a write — the first is the outermost.
+ * Koa middlewares of the plugin's routes live in ../middlewares.
+ */
+export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  for (const middleware of [
+    customerStatusGuard,
+    leadInvariants,
+    leadActivityMiddleware,
+    surfaceWriteRules,
+    customerEmailRule,
+  ]) {
+    strapi.documents.use(middleware(strapi));
+  }
+};
