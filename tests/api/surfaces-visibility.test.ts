@@ -640,6 +640,14 @@ describe('what the second attack on this change found (each now holds)', () => {
     expect(stored.attachments ?? []).toEqual([]);
   });
 
+  it("a visible customer's count of its hidden original lead says 0", async () => {
+    const res = await merger.get(`${CM}/${CUSTOMER}/${hidden.customer.documentId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.lead).toEqual({ count: 0 });
+    const own = await owner.get(`${CM}/${CUSTOMER}/${hidden.customer.documentId}`);
+    expect(own.body.data.lead).toEqual({ count: 1 });
+  });
+
   it("a customer keeps the lead it came from: its link is the conversion's", async () => {
     const before = await strapi.db
       .query(CUSTOMER)

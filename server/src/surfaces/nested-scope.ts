@@ -92,6 +92,40 @@ export const prunePopulated = async (
   rows: Row[]
 ) => {
   const view = viewOf(strapi, caller);
+  /** A relation populated as `{ count }` (the Content Manager's lists) counts visible rows only. */
+  const recount = async (model: string, name: string, target: string, list: Row[]) => {
+    const counted = list.filter((row) => isPlainObject(row[name]) && 'count' in (row[name] as Row));
+    const scope = isHanging(target) ? view.scope(target) : null;
+    if (!counted.length || !scope) return;
+    const withLinks = (await asPlugin(() =>
+      strapi.db.query(model).findMany({
+        where: { id: { $in: counted.map((row) => row.id) } },
+        select: ['id'],
+        populate: { [name]: { select: ['id'] } },
+      })
+    )) as Row[];
+    const linked = new Map(
+      withLinks.map((row) => {
+        const value = row[name];
+        return [row.id, (Array.isArray(value) ? value : value ? [value] : []) as Row[]];
+      })
+    );
+    const ids = [...new Set([...linked.values()].flat().map((r) => r.id))];
+    const seen = new Set(
+      ids.length
+        ? (
+            (await asPlugin(() =>
+              strapi.db
+                .query(target)
+                .findMany({ where: { $and: [{ id: { $in: ids } }, scope] }, select: ['id'] })
+            )) as Row[]
+          ).map((r) => r.id)
+        : []
+    );
+    for (const row of counted)
+      row[name] = { count: (linked.get(row.id) ?? []).filter((r) => seen.has(r.id)).length };
+  };
+
   const prune = async (model: string, list: Row[], nested: boolean) => {
     if (!list.length) return;
     if (nested && model === UID.lead) {
@@ -100,6 +134,7 @@ export const prunePopulated = async (
     }
     for (const [name, attribute] of Object.entries(attributesOf(strapi, model))) {
       if (attribute.type !== 'relation' || !attribute.target) continue;
+      await recount(model, name, attribute.target, list);
       const related = list.flatMap((row) => {
         const value = row[name];
         return (Array.isArray(value) ? value : [value]).filter(
