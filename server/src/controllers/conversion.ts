@@ -12,8 +12,8 @@ const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /crm/leads/:id/convert */
   async convert(ctx: Context) {
-    // The lead is resolved first, so a lead the caller cannot see is a 404 whatever the body holds.
-    await getService(strapi, 'visibility').findVisibleLead(ctx.state.userAbility, ctx.params.id);
+    // The lead is resolved first, and once: a lead the caller cannot see is a 404 whatever the body holds.
+    const lead = await getService(strapi, 'conversion').findLead(ctx.state.userAbility, ctx.params.id);
     const minPasswordLength = strapi.plugin('crm').config('password.minLength') as number;
     const input = await validateConversion(ctx.request.body, { minPasswordLength });
     ctx.status = 201;
@@ -21,7 +21,7 @@ const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
       data: await getService(strapi, 'conversion').convert(
         ctx.state.userAbility,
         ctx.state.user.id,
-        ctx.params.id,
+        lead,
         input
       ),
     };

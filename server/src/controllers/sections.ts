@@ -27,19 +27,11 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
     [`${kind}${suffix}Create`]: async (ctx) => {
-      // The parent first: a section of a record one cannot reach is a 404 whatever the body holds.
-      await getService(strapi, 'parents').resolve(ctx.state.userAbility, parentOf(type, ctx));
+      // The parent first, and once: a section of a record one cannot reach is a 404 whatever the body holds.
+      const parent = await getService(strapi, 'parents').reach(ctx.state.userAbility, parentOf(type, ctx));
       const input = await validateSection(kind, ctx.request.body, { partial: false });
       ctx.status = 201;
-      ctx.body = {
-        data: await sections().create(
-          kind,
-          ctx.state.userAbility,
-          ctx.state.user.id,
-          parentOf(type, ctx),
-          input
-        ),
-      };
+      ctx.body = { data: await sections().create(kind, ctx.state.user.id, parent, input) };
     },
   });
 

@@ -1,4 +1,5 @@
-import { CM_ACTION, PLUGIN_ACTION, UID } from '../uids';
+import { ABILITIES, type RequiredPermission } from '../contracts/permissions';
+import { CM_ACTION, UID } from '../uids';
 
 type Permission = string | [action: string, subject: string];
 
@@ -8,23 +9,30 @@ export const adminPolicies = (...permissions: Permission[]) => [
   ...(permissions.length ? [{ name: 'admin::hasPermissions', config: { actions: permissions } }] : []),
 ];
 
-/** Holding the action on leads at all; which leads is decided per lead by the visibility service. */
+/** A contract's required permissions as the `admin::hasPermissions` policy takes them. */
+const asPolicy = (required: RequiredPermission[]): Permission[] =>
+  required.map(({ action, subject }) => (subject ? ([action, subject] as Permission) : action));
+
+/**
+ * Holding the action on leads at all; which leads is decided per lead by the visibility service.
+ * The lists come from the contracts the admin shows its actions by (`contracts/permissions.ts`).
+ */
 export const LEADS = {
-  read: [CM_ACTION.read, UID.lead] as Permission,
-  create: [CM_ACTION.create, UID.lead] as Permission,
-  update: [CM_ACTION.update, UID.lead] as Permission,
-  delete: [CM_ACTION.delete, UID.lead] as Permission,
+  read: asPolicy(ABILITIES.readLeads)[0],
+  create: asPolicy(ABILITIES.createLead)[0],
+  update: asPolicy(ABILITIES.updateLead)[0],
+  delete: asPolicy(ABILITIES.deleteLead)[0],
 };
 
-/** Holding the action on customers (no per-customer conditions). */
+/** Holding the action on customers (which customers: through the leads that became them). */
 export const CUSTOMERS = {
   read: [CM_ACTION.read, UID.customer] as Permission,
   update: [CM_ACTION.update, UID.customer] as Permission,
 };
 
 /** Converting writes the lead and creates a customer: the plugin action and both rights. */
-export const CONVERT: Permission[] = [PLUGIN_ACTION.convert, LEADS.update, [CM_ACTION.create, UID.customer]];
+export const CONVERT = asPolicy(ABILITIES.convert);
 
 /** GDPR: the plugin actions, with reading (export) or updating (anonymize) the lead. */
-export const EXPORT: Permission[] = [PLUGIN_ACTION.export, LEADS.read];
-export const ANONYMIZE: Permission[] = [PLUGIN_ACTION.anonymize, LEADS.update];
+export const EXPORT = asPolicy(ABILITIES.export);
+export const ANONYMIZE = asPolicy(ABILITIES.anonymize);

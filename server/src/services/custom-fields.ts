@@ -61,6 +61,33 @@ const CHECKS: Record<CustomFieldType, Check> = {
 /** Checks one value against its definition's type: the value to store, or the error. */
 export const checkValue = (def: CustomFieldDefinition, value: unknown) => CHECKS[def.type](value, def);
 
+/**
+ * The one loop that checks submitted custom-field values against their definitions (lead and
+ * customer writes, web forms, imports): the checked values, the slugs sent empty, and an error for
+ * each unknown slug (`unknown` says why) or value of the wrong type.
+ */
+export const checkValues = (
+  definitions: CustomFieldDefinition[],
+  values: Record<string, unknown> | null | undefined,
+  unknown: string
+) => {
+  const bySlug = new Map(definitions.map((d) => [d.slug, d]));
+  const checked: Record<string, unknown> = {};
+  const emptied: string[] = [];
+  const errors: FieldError[] = [];
+  for (const [slug, value] of Object.entries(values ?? {})) {
+    const def = bySlug.get(slug);
+    if (!def) errors.push({ path: ['customFields', slug], message: unknown });
+    else if (isEmptyValue(value)) emptied.push(slug);
+    else {
+      const result = checkValue(def, value);
+      if (result.error) errors.push({ path: ['customFields', slug], message: result.error });
+      else checked[slug] = result.value;
+    }
+  }
+  return { checked, emptied, errors };
+};
+
 /** Custom-field definitions, and the validation of the values a record holds for them. */
 const customFieldsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Active definitions of `target`, in their display order. */
@@ -81,23 +108,13 @@ const customFieldsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     current: Record<string, unknown> | null = null
   ): Promise<{ values: Record<string, unknown>; errors: FieldError[] }> {
     const definitions = await this.definitions(target);
-    const bySlug = new Map(definitions.map((d) => [d.slug, d]));
-    const merged: Record<string, unknown> = { ...(current ?? {}) };
-    const errors: FieldError[] = [];
-    for (const [slug, value] of Object.entries(values ?? {})) {
-      const def = bySlug.get(slug);
-      if (!def) {
-        errors.push({ path: ['customFields', slug], message: `is not a custom field of ${target}s` });
-        continue;
-      }
-      if (isEmptyValue(value)) {
-        delete merged[slug];
-        continue;
-      }
-      const checked = CHECKS[def.type](value, def);
-      if (checked.error) errors.push({ path: ['customFields', slug], message: checked.error });
-      else merged[slug] = checked.value;
-    }
+    const { checked, emptied, errors } = checkValues(
+      definitions,
+      values,
+      `is not a custom field of ${target}s`
+    );
+    const merged: Record<string, unknown> = { ...(current ?? {}), ...checked };
+    for (const slug of emptied) delete merged[slug];
     for (const def of definitions) {
       if (def.required && isEmptyValue(merged[def.slug])) {
         errors.push({ path: ['customFields', def.slug], message: 'is required' });

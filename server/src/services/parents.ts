@@ -11,6 +11,9 @@ export interface Parent {
   documentId: string;
 }
 
+/** A parent already resolved for the caller in this request (`parents.reach`): not looked up again. */
+export type ReachedParent = Parent & { readonly reached: true };
+
 /**
  * Resolves the record a section belongs to for a caller, through the visibility service: a lead
  * they may see, or a customer a lead they may see became (SPEC §3.1). Either way, one the caller
@@ -30,6 +33,12 @@ const parentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       parent.documentId,
       populate
     ) as Promise<Row>;
+  },
+
+  /** Resolves `parent` for the caller (404 when out of reach) and marks it so it is not looked up again. */
+  async reach(ability: UserAbility, parent: Parent): Promise<ReachedParent> {
+    await this.resolve(ability, parent);
+    return { ...parent, reached: true };
   },
 
   /** The parent a section record or file row points to (its lead first). */

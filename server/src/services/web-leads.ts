@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { CrmConfig } from '../config';
-import { validationError, type FieldError } from '../errors';
+import { validationError } from '../errors';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import type { WebLeadInput } from '../validation/web-lead';
-import { checkValue, type CustomFieldDefinition } from './custom-fields';
+import { checkValues, type CustomFieldDefinition } from './custom-fields';
 import type { DocumentRow as Row } from '../types';
 import { isEmptyValue } from '../utils/values';
 
@@ -21,18 +21,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const defs: CustomFieldDefinition[] = await strapi.db
       .query(UID.customField)
       .findMany({ where: { target: 'lead', active: true, webForm: true } });
-    const bySlug = new Map(defs.map((d) => [d.slug, d]));
-    const errors: FieldError[] = [];
-    const accepted: Record<string, unknown> = {};
-    for (const [slug, value] of Object.entries(values)) {
-      const def = bySlug.get(slug);
-      if (!def) errors.push({ path: ['customFields', slug], message: 'is not a field of this form' });
-      else if (!isEmptyValue(value)) {
-        const checked = checkValue(def, value);
-        if (checked.error) errors.push({ path: ['customFields', slug], message: checked.error });
-        else accepted[slug] = checked.value;
-      }
-    }
+    const { checked: accepted, errors } = checkValues(defs, values, 'is not a field of this form');
     if (errors.length) throw validationError(errors);
     return accepted;
   };

@@ -32,6 +32,9 @@ export const STEPS = [
 ] as const;
 export type Step = (typeof STEPS)[number];
 
+/** A lead the caller may see, with what the conversion reads of it (`findLead`). */
+type ConvertibleLead = Row;
+
 /**
  * Lead → customer (SPEC §6). Everything is checked first; then one transaction claims the lead
  * (a conditional update: of concurrent conversions exactly one wins, the others get 409), writes
@@ -125,10 +128,16 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     hooks,
 
+    /** The lead a conversion starts from, resolved once per request (404 when out of reach). */
+    findLead: (ability: UserAbility, documentId: string): Promise<ConvertibleLead> =>
+      getService(strapi, 'visibility').findVisibleLead(ability, documentId, {
+        tags: { fields: ['id'] },
+      }) as Promise<ConvertibleLead>,
+
     /** Converts a visible, updatable, not yet converted lead; answers the customer and the updated lead. */
-    async convert(ability: UserAbility, userId: number, documentId: string, input: ConversionInput) {
+    async convert(ability: UserAbility, userId: number, lead: ConvertibleLead, input: ConversionInput) {
       const visibility = getService(strapi, 'visibility');
-      const lead = await visibility.findVisibleLead(ability, documentId, { tags: { fields: ['id'] } });
+      const { documentId } = lead;
       if (visibility.checker(ability).cannot.update(lead))
         throw new ForbiddenError('You may not update this lead');
       if (lead.dateConverted) throw conflictError('This lead is already converted');

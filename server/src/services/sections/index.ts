@@ -4,7 +4,7 @@ import { getService } from '../../utils';
 import { UID, type CrmUid } from '../../uids';
 import type { SectionKind } from '../../validation/sections';
 import { staff } from '../leads/serialize';
-import type { Parent } from '../parents';
+import type { Parent, ReachedParent } from '../parents';
 import type { UserAbility } from '../visibility';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 
@@ -139,8 +139,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Adds a record to a reachable lead or customer, and logs it there. */
-    async create(kind: SectionKind, ability: UserAbility, userId: number, parent: Parent, input: Data) {
-      await parents().resolve(ability, parent);
+    async create(kind: SectionKind, userId: number, parent: ReachedParent, input: Data) {
       const spec = SECTIONS[kind];
       await checkStaff(spec, input);
       const field = spec.staffField;
