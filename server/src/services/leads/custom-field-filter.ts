@@ -38,7 +38,7 @@ interface Condition {
 }
 
 /** Reads the query into conditions, naming each bad slug, operator or value. */
-const parse = (query: CustomFieldQuery, definitions: CustomFieldDefinition[]): Condition[] => {
+export const parse = (query: CustomFieldQuery, definitions: CustomFieldDefinition[]): Condition[] => {
   const errors: FieldError[] = [];
   const conditions: Condition[] = [];
   const bySlug = new Map(definitions.map((d) => [d.slug, d]));
@@ -75,7 +75,7 @@ const parse = (query: CustomFieldQuery, definitions: CustomFieldDefinition[]): C
 };
 
 /** SQL reading one custom field's value out of the JSON column, per database. */
-const dialectSql = (client: string, column: string) => {
+export const dialectSql = (client: string, column: string) => {
   const path = (slug: string) => `$."${slug}"`;
   if (client === 'postgres') {
     return {
@@ -111,7 +111,7 @@ const dialectSql = (client: string, column: string) => {
   };
 };
 
-const apply = (
+export const apply = (
   qb: Knex.QueryBuilder,
   sql: ReturnType<typeof dialectSql>,
   { def, operator, value }: Condition
