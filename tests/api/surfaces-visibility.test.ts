@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLead, countRows } from '../helpers/leads';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
-import { createRole, createStaff, findRole, type Staff } from '../helpers/users';
+import { createEndUser, createRole, createStaff, findRole, type Staff } from '../helpers/users';
 
 const CM = '/content-manager/collection-types';
 const LEAD = 'plugin::crm.lead';
@@ -89,6 +89,11 @@ beforeAll(async () => {
         { action: 'plugin::crm.leads.export' },
         { action: 'plugin::crm.leads.convert' },
         { action: 'plugin::content-manager.explorer.read', subject: NOTE },
+        {
+          action: 'plugin::content-manager.explorer.read',
+          subject: CUSTOMER,
+          properties: { fields: ['firstName'] },
+        },
       ])
     ).id
   );
@@ -660,5 +665,65 @@ describe('what the second attack on this change found (each now holds)', () => {
       .query(CUSTOMER)
       .findOne({ where: { id: hidden.customer.id }, populate: { lead: true } });
     expect(after.lead.id).toBe(before.lead.id);
+  });
+});
+
+describe('what the third attack on this change found (each now holds)', () => {
+  it("a customer's portal login cannot be linked to another customer through the Content Manager", async () => {
+    const portal = await createEndUser(strapi, { roleType: 'customer' });
+    await strapi.db
+      .query(CUSTOMER)
+      .update({ where: { id: hidden.customer.id }, data: { user: portal.user.id } });
+    const linked = () => strapi.db.query(CUSTOMER).count({ where: { user: { id: portal.user.id } } });
+    expect(await linked()).toBe(1);
+    const created = await attacker
+      .post(`${CM}/${CUSTOMER}`)
+      .send({
+        firstName: 'Probe',
+        email: `probe.${Date.now()}@x.test`,
+        user: { connect: [{ id: portal.user.id }] },
+      });
+    expect(created.status).toBe(400);
+    const own = await attacker
+      .post(`${CM}/${CUSTOMER}`)
+      .send({ firstName: 'Own', email: `own.${Date.now()}@x.test` });
+    expect(own.status).toBe(201);
+    const moved = await attacker
+      .put(`${CM}/${CUSTOMER}/${own.body.data.documentId}`)
+      .send({ user: { connect: [{ id: portal.user.id }] } });
+    expect(moved.status).toBe(400);
+    expect(await linked()).toBe(1);
+    const me = await http(strapi).get('/api/crm/me').set('Authorization', `Bearer ${portal.jwt}`);
+    expect(me.body.data.documentId).toBe(hidden.customer.documentId);
+  });
+
+  it('a role reading only some customer fields cannot probe the others through a related filter', async () => {
+    await strapi
+      .documents(NOTE)
+      .create({ data: { body: 'customer note', customer: hidden.customer.documentId } as never });
+    const every = await restricted.get(`${CM}/${NOTE}?pageSize=100`);
+    const probed = await restricted.get(
+      `${CM}/${NOTE}?pageSize=100&filters[customer][email][$startsWith]=zzz`
+    );
+    expect(probed.status).toBe(200);
+    expect(probed.body.results.length).toBe(every.body.results.length);
+    const populated = await restricted.get(`${CM}/${NOTE}?pageSize=100&populate[customer]=true`);
+    expect(JSON.stringify(populated.body)).not.toContain(SECRET.customerEmail);
+  });
+
+  it('a search text given as a list is a 400, not a 500', async () => {
+    for (const query of ['_q[]=a', '_q[a]=b']) {
+      const res = await attacker.get(`${CM}/${LEAD}?${query}`);
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('a role whose lead read leaves out the attachments field neither lists nor downloads the files', async () => {
+    const list = await restricted.get(`/crm/leads/${hidden.lead.documentId}/attachments`);
+    expect(list.status).toBe(200);
+    expect(list.body.data).toEqual([]);
+    const file = await strapi.db.query(FILE).findOne({ where: { id: hiddenFileId } });
+    expect((await restricted.get(`/crm/attachments/${file.documentId}/file`)).status).toBe(404);
+    expect((await owner.get(`/crm/attachments/${file.documentId}/file`)).status).toBe(200);
   });
 });

@@ -26,7 +26,7 @@ const LABELS: Partial<Record<CrmUid, Record<string, string>>> = {
 /** Fields only the conversion writes (SPEC §5): shown, never offered for editing. */
 const READ_ONLY: Partial<Record<CrmUid, string[]>> = {
   [UID.lead]: ['dateConverted', 'customer'],
-  [UID.customer]: ['lead'],
+  [UID.customer]: ['lead', 'user'],
 };
 
 interface Metadata {

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { HANGING_TYPES } from '../services/hanging';
-import { readableLeadFields, type Readable } from '../services/leads/readable';
+import { readableFields, type Readable } from '../services/leads/readable';
 import type { Filter } from '../services/visibility';
 import { getService } from '../utils';
-import { UID } from '../uids';
 import { asPlugin, type SurfaceCaller } from './caller';
 
 type Row = Record<string, unknown> & { id?: number };
@@ -26,12 +25,17 @@ const LOGICAL = new Set(['$and', '$or', '$not']);
 /** What one caller may see of each hanging type, worked out once per query. */
 const viewOf = (strapi: Core.Strapi, caller: SurfaceCaller) => {
   const visibility = getService(strapi, 'visibility');
+  const readable = new Map<string, Readable>();
   return {
     scope: (uid: string): Filter | null =>
       caller.kind === 'outside' ? NOTHING : visibility.hangingFilter(caller.ability, uid),
-    readable: (caller.kind === 'admin'
-      ? readableLeadFields(strapi, caller.ability)
-      : () => false) as Readable,
+    /** The fields of `uid` the caller may read: all of them outside the CRM's hanging types. */
+    readableIn(uid: string): Readable {
+      if (caller.kind === 'outside') return () => false;
+      if (!isHanging(uid)) return () => true;
+      if (!readable.has(uid)) readable.set(uid, readableFields(strapi, caller.ability, uid));
+      return readable.get(uid)!;
+    },
   };
 };
 
@@ -55,7 +59,7 @@ export const scopeNestedWhere = (strapi: Core.Strapi, caller: SurfaceCaller, uid
     for (const [key, inner] of Object.entries(value)) {
       if (LOGICAL.has(key)) out[key] = walk(inner, model, nested);
       else if (key.startsWith('$')) out[key] = inner;
-      else if (nested && model === UID.lead && !view.readable(key)) continue;
+      else if (nested && !view.readableIn(model)(key)) continue;
       else {
         const attribute = attributes[key];
         const target = attribute?.type === 'relation' ? attribute.target : undefined;
@@ -128,9 +132,10 @@ export const prunePopulated = async (
 
   const prune = async (model: string, list: Row[], nested: boolean) => {
     if (!list.length) return;
-    if (nested && model === UID.lead) {
+    if (nested && isHanging(model)) {
+      const readable = view.readableIn(model);
       for (const row of list)
-        for (const key of Object.keys(row)) if (key !== 'id' && !view.readable(key)) delete row[key];
+        for (const key of Object.keys(row)) if (key !== 'id' && !readable(key)) delete row[key];
     }
     for (const [name, attribute] of Object.entries(attributesOf(strapi, model))) {
       if (attribute.type !== 'relation' || !attribute.target) continue;
@@ -180,9 +185,9 @@ export const scopeOrderBy = (strapi: Core.Strapi, caller: SurfaceCaller, uid: st
   const allowed = (path: string[]) => {
     const [field, ...deeper] = path;
     const attribute = attributes[field];
-    if (uid === UID.lead && !view.readable(field)) return false;
+    if (!view.readableIn(uid)(field)) return false;
     if (attribute?.type === 'relation' && deeper.length && isHanging(attribute.target))
-      return !view.scope(attribute.target) && (attribute.target !== UID.lead || deeper.every(view.readable));
+      return !view.scope(attribute.target) && deeper.every(view.readableIn(attribute.target));
     return true;
   };
   const pathsOf = (entry: string | Record<string, unknown>): string[][] => {
@@ -208,13 +213,14 @@ export const readableSearch = (
   uid: string,
   q: string
 ): Filter | null => {
-  if (uid !== UID.lead) return null;
+  if (!isHanging(uid)) return null;
   const view = viewOf(strapi, caller);
+  const readable = view.readableIn(uid);
   const attributes = Object.entries(attributesOf(strapi, uid));
-  if (attributes.every(([field]) => view.readable(field))) return null;
+  if (attributes.every(([field]) => readable(field))) return null;
   const number = Number(q);
   const conditions = attributes.flatMap(([field, attribute]): Filter[] => {
-    if (!view.readable(field)) return [];
+    if (!readable(field)) return [];
     if (SEARCHED_TYPES.has(attribute.type)) return [{ [field]: { $containsi: q } }];
     if (
       ['integer', 'biginteger', 'decimal', 'float'].includes(attribute.type) &&

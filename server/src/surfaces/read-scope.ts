@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { HANGING_TYPES } from '../services/hanging';
 import type { Filter } from '../services/visibility';
 import { getService } from '../utils';
@@ -75,6 +76,9 @@ export const registerReadScope = (strapi: Core.Strapi) => {
     const { uid } = event.model;
     const scope = scopeFor(strapi, caller, uid);
     const { params } = event;
+    // Strapi's search reads `_q` as text: a list or an object in the query string was a 500
+    if (params._q !== undefined && typeof params._q !== 'string')
+      throw new errors.ValidationError('_q must be one search text');
     const where = params.where && scopeNestedWhere(strapi, caller, uid, params.where);
     const search = params._q ? readableSearch(strapi, caller, uid, params._q) : null;
     if (search) delete params._q;

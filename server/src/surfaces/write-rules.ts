@@ -12,6 +12,7 @@ const SECTION_BY_UID = new Map(Object.values(SECTIONS).map((spec) => [spec.uid a
 
 interface ParentRow {
   id: number;
+  user?: { id: number } | null;
   attachments?: { id: number }[] | null;
   author?: { id: number } | null;
   lead?: { documentId: string } | null;
@@ -19,13 +20,16 @@ interface ParentRow {
 }
 
 /**
- * A customer's link to the lead it came from belongs to the conversion (SPEC §5); its files come
- * through its Attachments, where their content is checked.
+ * A customer's links to the lead it came from and to its portal login belong to the conversion
+ * (SPEC §5, §6); its files come through its Attachments, where their content is checked.
  */
 const customerErrors = (before: ParentRow | null, after: ParentRow): FieldError[] => {
   const errors: FieldError[] = [];
   if ((before?.lead?.documentId ?? null) !== (after.lead?.documentId ?? null))
     errors.push({ path: ['lead'], message: MESSAGES.conversionOnly });
+  // the portal login is made by the conversion for that customer (SPEC §6), never moved to another
+  if ((before?.user?.id ?? null) !== (after.user?.id ?? null))
+    errors.push({ path: ['user'], message: MESSAGES.conversionOnly });
   const had = new Set((before?.attachments ?? []).map((file) => file.id));
   if ((after.attachments ?? []).some((file) => !had.has(file.id)))
     errors.push({ path: ['attachments'], message: MESSAGES.attachmentsRoute });
@@ -62,7 +66,7 @@ export const surfaceWriteRules =
             where,
             populate: spec
               ? { lead: true, customer: true, ...(uid === UID.note ? { author: true } : {}) }
-              : { lead: true, attachments: true },
+              : { lead: true, user: true, attachments: true },
           }) as Promise<ParentRow | null>
       );
     const { documentId } = context.params as { documentId?: string };

@@ -7,6 +7,7 @@ import { UID } from '../../uids';
 import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
+import { readableFields } from '../leads/readable';
 import { decideType } from './content-type';
 import { PRIVATE_PROVIDER, privateStore } from './private-store';
 
@@ -61,6 +62,8 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The files of a reachable lead or customer, newest first. */
     async list(ability: UserAbility, parent: Parent) {
       const owner = await parents().resolve(ability, parent, { attachments: true });
+      // a role whose read permission leaves out the attachments field sees none (SPEC §3.1)
+      if (!readableFields(strapi, ability, uidOf(parent))('attachments')) return [];
       return ((owner.attachments ?? []) as Row[]).map(attachment).reverse();
     },
 
@@ -157,6 +160,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await parents()
         .resolve(ability, parent)
         .catch(() => Promise.reject(notFound()));
+      if (!readableFields(strapi, ability, uidOf(parent))('attachments')) throw notFound();
       const store = privateStore(strapi);
       const stored = file as Row & { hash: string; ext: string | null };
       if (!(await store.exists(stored))) throw notFound();

@@ -11,17 +11,24 @@ export const attributeOf = (key: string) => ATTRIBUTE_OF[key] ?? key;
 export type Readable = (key: string) => boolean;
 
 /**
- * The lead fields `ability` may read: a role whose read permission lists only some fields sees,
- * searches, filters and sorts on those only (SPEC §3.1), as the Content Manager does. The fields
- * are those the role editor offers; ids and timestamps are always readable.
+ * The fields of `uid` (a lead, a customer, a section) that `ability` may read: a role whose read
+ * permission lists only some fields sees, searches, filters and sorts on those only (SPEC §3.1),
+ * as the Content Manager does. The fields are those the role editor offers; ids and timestamps
+ * are always readable.
  */
-export const readableLeadFields = (strapi: Core.Strapi, ability: UserAbility): Readable => {
-  const fields = strapi.service('admin::content-type').getNestedFields(strapi.contentTypes[UID.lead], {
-    components: strapi.components,
-  }) as string[];
-  const hidden = new Set(fields.filter((field) => !ability.can(CM_ACTION.read, UID.lead, field)));
-  return (key) => !hidden.has(attributeOf(key));
+export const readableFields = (strapi: Core.Strapi, ability: UserAbility, uid: string): Readable => {
+  const fields = strapi
+    .service('admin::content-type')
+    .getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], {
+      components: strapi.components,
+    }) as string[];
+  const hidden = new Set(fields.filter((field) => !ability.can(CM_ACTION.read, uid, field)));
+  return (key) => !hidden.has(uid === UID.lead ? attributeOf(key) : key);
 };
+
+/** The lead fields `ability` may read (see `readableFields`). */
+export const readableLeadFields = (strapi: Core.Strapi, ability: UserAbility): Readable =>
+  readableFields(strapi, ability, UID.lead);
 
 /** `lead` (an answer's shape) without the keys the caller may not read. */
 export const onlyReadable = <T extends object>(lead: T, readable: Readable): T =>
@@ -33,6 +40,8 @@ const ACTION_FIELD: Record<string, string> = {
   assigned: 'assignedTo',
   created: 'name',
   email_changed_on_conversion: 'email',
+  attachment_added: 'attachments',
+  attachment_deleted: 'attachments',
 };
 
 interface ActivityRow {
