@@ -676,13 +676,11 @@ describe('what the third attack on this change found (each now holds)', () => {
       .update({ where: { id: hidden.customer.id }, data: { user: portal.user.id } });
     const linked = () => strapi.db.query(CUSTOMER).count({ where: { user: { id: portal.user.id } } });
     expect(await linked()).toBe(1);
-    const created = await attacker
-      .post(`${CM}/${CUSTOMER}`)
-      .send({
-        firstName: 'Probe',
-        email: `probe.${Date.now()}@x.test`,
-        user: { connect: [{ id: portal.user.id }] },
-      });
+    const created = await attacker.post(`${CM}/${CUSTOMER}`).send({
+      firstName: 'Probe',
+      email: `probe.${Date.now()}@x.test`,
+      user: { connect: [{ id: portal.user.id }] },
+    });
     expect(created.status).toBe(400);
     const own = await attacker
       .post(`${CM}/${CUSTOMER}`)
