@@ -725,3 +725,80 @@ describe('what the third attack on this change found (each now holds)', () => {
     expect((await owner.get(`/crm/attachments/${file.documentId}/file`)).status).toBe(200);
   });
 });
+
+describe('what the fourth attack on this change found (each now holds)', () => {
+  it('a conversion never hands the customer to an account someone registered with its email', async () => {
+    const victimEmail = `cfo.${Date.now()}@victimcorp.test`;
+    const squatter = await http(strapi)
+      .post('/api/auth/local/register')
+      .send({ username: `squatter${Date.now()}`, email: victimEmail, password: 'Attacker-Pass-1' });
+    expect(squatter.status).toBe(200);
+    const lead = await createLead(strapi, { name: 'Carl Cfo', email: victimEmail, createdBy: owner.id });
+    const customers = await rowsOf(CUSTOMER);
+    const res = await owner.post(`/crm/leads/${lead.documentId}/convert`).send({
+      customer: { firstName: 'Carl', email: victimEmail },
+      login: { enabled: true, password: 'Carls-Strong-Pass-9' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/already exists/);
+    expect(await rowsOf(CUSTOMER)).toEqual(customers);
+    const me = await http(strapi).get('/api/crm/me').set('Authorization', `Bearer ${squatter.body.jwt}`);
+    expect(me.status).not.toBe(200);
+  });
+
+  it('write answers show only the fields the role may read; a flag outside its update fields is refused', async () => {
+    const res = await restricted.put(`/crm/leads/${hidden.lead.documentId}`).send({ name: 'Hidden Hanna' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.name).toBe('Hidden Hanna');
+    expect(secretsIn(res.body).filter((v) => !v.endsWith('documentId'))).toEqual([]);
+    const flag = await restricted.post(`/crm/leads/${hidden.lead.documentId}/junk`).send({ value: true });
+    expect(flag.status).toBe(403);
+    expect((await strapi.db.query(LEAD).findOne({ where: { id: hidden.lead.id } })).junk).toBe(false);
+  });
+
+  it('a converted lead locked to its staff keeps its files as they are', async () => {
+    const mine = await createLead(strapi, { name: 'Locked Files', createdBy: owner.id });
+    const up = await owner
+      .post(`/crm/leads/${mine.documentId}/attachments`)
+      .attach('files', Buffer.from('before conversion'), { filename: 'a.txt', contentType: 'text/plain' });
+    expect(up.status).toBe(201);
+    const converted = await owner
+      .post(`/crm/leads/${mine.documentId}/convert`)
+      .send({ customer: { firstName: 'Locked', email: `locked.${Date.now()}@x.test` } });
+    expect(converted.status).toBe(201);
+    const more = await owner
+      .post(`/crm/leads/${mine.documentId}/attachments`)
+      .attach('files', Buffer.from('after'), { filename: 'b.txt', contentType: 'text/plain' });
+    expect(more.status).toBe(403);
+    expect((await owner.del(`/crm/attachments/${up.body.data[0].documentId}`)).status).toBe(403);
+    const stored = await strapi.db
+      .query(LEAD)
+      .findOne({ where: { id: mine.id }, populate: { attachments: true } });
+    expect(stored.attachments.map((f: { name: string }) => f.name)).toEqual(['a.txt']);
+  });
+
+  it("a note cannot be signed with someone else's name through the Content Manager", async () => {
+    const shared = await createLead(strapi, { name: 'Signed Sid', createdBy: owner.id, isPublic: true });
+    const theirs = await strapi
+      .documents(NOTE)
+      .create({ data: { body: 'approved by owner', author: owner.id, lead: shared.documentId } as never });
+    const before = await rowsOf(NOTE);
+    const forged = await attacker
+      .post(`${CM}/${NOTE}`)
+      .send({
+        body: 'I approve a 90% discount',
+        lead: shared.documentId,
+        author: { connect: [{ id: owner.id }] },
+      });
+    expect(forged.status).toBe(400);
+    const cloned = await attacker.post(`${CM}/${NOTE}/clone/${theirs.documentId}`).send({ body: 'cloned' });
+    expect(cloned.status).toBe(400);
+    expect(await rowsOf(NOTE)).toEqual(before);
+    const own = await attacker.post(`${CM}/${NOTE}`).send({ body: 'mine', lead: shared.documentId });
+    expect(own.status).toBe(201);
+    const moved = await attacker
+      .put(`${CM}/${NOTE}/${own.body.data.documentId}`)
+      .send({ author: { connect: [{ id: owner.id }] } });
+    expect(moved.status).toBe(400);
+  });
+});

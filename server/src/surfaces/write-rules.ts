@@ -19,6 +19,14 @@ interface ParentRow {
   customer?: { documentId: string } | null;
 }
 
+/** A relation left empty in a write: absent, null, or a connect/set of nothing (the Content Manager's form). */
+const isEmptyRelation = (value: unknown) => {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return Array.isArray(value) && value.length === 0;
+  const { connect, set } = value as { connect?: unknown[]; set?: unknown[] };
+  return !connect?.length && !set?.length;
+};
+
 /**
  * A customer's links to the lead it came from and to its portal login belong to the conversion
  * (SPEC §5, §6); its files come through its Attachments, where their content is checked.
@@ -69,7 +77,11 @@ export const surfaceWriteRules =
               : { lead: true, user: true, attachments: true },
           }) as Promise<ParentRow | null>
       );
-    const { documentId } = context.params as { documentId?: string };
+    const { documentId, data } = context.params as { documentId?: string; data?: Record<string, unknown> };
+    if (uid === UID.note && action === 'create' && data && isEmptyRelation(data.author)) {
+      // written in the Content Manager, a note is signed by its writer, as on the lead's Notes tab
+      data.author = caller.userId;
+    }
     const before = documentId && action !== 'create' ? await readRow({ documentId }) : null;
     if (uid === UID.note && before && ['update', 'delete'].includes(action)) {
       if (before.author?.id !== caller.userId && !visibility.readsAllLeads(caller.ability))
@@ -86,6 +98,14 @@ export const surfaceWriteRules =
         // null: the Document Service could not read back what was written, as the caller.
         if (!after || !(await asPlugin(() => visibility.seesRow(caller.ability, uid, { id: after.id }))))
           throw validationError([{ path: ['lead'], message: 'is not a lead or customer you can reach' }]);
+        if (uid === UID.note && after) {
+          // a note is signed by whoever writes it: never someone else's name, never a changed one
+          const signed = action === 'update' ? (before?.author?.id ?? null) : caller.userId;
+          if ((after.author?.id ?? null) !== signed && !(action !== 'update' && !after.author))
+            throw validationError([
+              { path: ['author'], message: "is the note's writer: it cannot be set to someone else" },
+            ]);
+        }
         if (uid === UID.customer && after) {
           const errors = customerErrors(action === 'clone' ? null : before, after);
           if (errors.length) throw validationError(errors);

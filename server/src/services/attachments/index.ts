@@ -7,6 +7,7 @@ import { UID } from '../../uids';
 import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
+import { isLocked, MESSAGES, stateOf } from '../../rules/lead';
 import { readableFields } from '../leads/readable';
 import { decideType } from './content-type';
 import { PRIVATE_PROVIDER, privateStore } from './private-store';
@@ -192,9 +193,17 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Seeing a record is not enough to change its files: the caller must be allowed to update it. */
     assertCanChange(ability: UserAbility, parent: Parent, owner: Row) {
-      if (getService(strapi, 'visibility').checker(ability, uidOf(parent)).cannot.update(owner)) {
+      const visibility = getService(strapi, 'visibility');
+      if (visibility.checker(ability, uidOf(parent)).cannot.update(owner)) {
         throw new ForbiddenError('You may not change the attachments of this record');
       }
+      // files are part of the lead: `lockConvertedLeads` holds for them as for its fields
+      const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
+      if (
+        parent.type === 'lead' &&
+        isLocked(stateOf(owner), { locked, readsAll: visibility.readsAllLeads(ability) })
+      )
+        throw new ForbiddenError(MESSAGES.locked);
     },
 
     /** The lead or customer a file is attached to. */

@@ -33,12 +33,16 @@ const portalService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const existing = await strapi.db.query(USER).findOne({ where: { email: email.toLowerCase() } });
     if (existing) {
       const owner = await strapi.db.query(UID.customer).findOne({ where: { user: { id: existing.id } } });
-      if (owner && owner.id !== customerId) {
-        throw conflictError('This email already has a portal login linked to another customer', {
-          field: 'login',
-        });
-      }
-      return { id: existing.id, email: existing.email, resetPasswordToken: null, created: false };
+      if (owner && owner.id === customerId)
+        return { id: existing.id, email: existing.email, resetPasswordToken: null, created: false };
+      // An account the conversion did not make for this customer (anyone can register one with any
+      // email) is never handed the customer's data: the login is refused, nothing is written.
+      throw conflictError(
+        owner
+          ? 'This email already has a portal login linked to another customer'
+          : 'An account with this email already exists and was not made for this customer: convert without a portal login, then link the account once its owner is verified',
+        { field: 'login' }
+      );
     }
     const role = await strapi.db
       .query('plugin::users-permissions.role')

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError, ForbiddenError, validationError, type FieldError } from '../../errors';
 import { getService } from '../../utils';
-import { UID } from '../../uids';
+import { CM_ACTION, UID } from '../../uids';
 import type { LeadInput } from '../../validation/lead';
 import { isLocked, MESSAGES, stateOf } from '../../rules/lead';
 import { SECTIONS } from '../sections';
 import type { UserAbility } from '../visibility';
 import { DETAIL_POPULATE } from './populate';
+import { onlyReadable, readableLeadFields } from './readable';
 import { leadDetail, leadSummary } from './serialize';
 
 type LeadFlag = 'lost' | 'junk';
@@ -92,7 +93,7 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...sanitized, createdBy: userId, updatedBy: userId },
         populate: DETAIL_POPULATE,
       });
-      return leadDetail(lead);
+      return onlyReadable(leadDetail(lead), readableLeadFields(strapi, ability));
     },
 
     /** Updates the fields given; converted leads are locked unless configured otherwise. */
@@ -110,7 +111,7 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...sanitized, updatedBy: userId },
         populate: DETAIL_POPULATE,
       });
-      return leadDetail(updated!);
+      return onlyReadable(leadDetail(updated!), readableLeadFields(strapi, ability));
     },
 
     /** Deletes a lead with its notes, tasks, reminders, opportunities and files; answers what was deleted. */
@@ -129,19 +130,21 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
         if (row) await strapi.plugin('upload').service('upload').remove(row);
       }
-      return leadSummary(deleted!);
+      return onlyReadable(leadSummary(deleted!), readableLeadFields(strapi, ability));
     },
 
     /** Marks a lead lost or junk, or undoes it; a converted lead cannot be. */
     async setFlag(ability: UserAbility, userId: number, documentId: string, flag: LeadFlag, value: boolean) {
       const lead = await writable(ability, documentId, 'update');
       if (lead.dateConverted) throw conflictError(`A converted lead cannot be marked ${flag}`);
+      if (!ability.can(CM_ACTION.update, UID.lead, flag))
+        throw new ForbiddenError(`Your role may not change the ${flag} flag of leads`);
       const updated = await strapi.documents(UID.lead).update({
         documentId,
         data: { [flag]: value, updatedBy: userId } as Record<string, unknown>,
         populate: DETAIL_POPULATE,
       });
-      return leadDetail(updated!);
+      return onlyReadable(leadDetail(updated!), readableLeadFields(strapi, ability));
     },
   };
 };
