@@ -783,13 +783,11 @@ describe('what the fourth attack on this change found (each now holds)', () => {
       .documents(NOTE)
       .create({ data: { body: 'approved by owner', author: owner.id, lead: shared.documentId } as never });
     const before = await rowsOf(NOTE);
-    const forged = await attacker
-      .post(`${CM}/${NOTE}`)
-      .send({
-        body: 'I approve a 90% discount',
-        lead: shared.documentId,
-        author: { connect: [{ id: owner.id }] },
-      });
+    const forged = await attacker.post(`${CM}/${NOTE}`).send({
+      body: 'I approve a 90% discount',
+      lead: shared.documentId,
+      author: { connect: [{ id: owner.id }] },
+    });
     expect(forged.status).toBe(400);
     const cloned = await attacker.post(`${CM}/${NOTE}/clone/${theirs.documentId}`).send({ body: 'cloned' });
     expect(cloned.status).toBe(400);
