@@ -101,6 +101,11 @@ export const dateTime = (message = 'must be a date and time') =>
     .date()
     .typeError(message)
     .nullable()
+    // yup rolls an impossible date over ("2026-13-45" became 2027-02-14): the text must name a real one
+    .test('calendar', message, function () {
+      const raw = (this as unknown as { originalValue?: unknown }).originalValue;
+      return typeof raw !== 'string' || isDateTime(raw);
+    })
     .test(
       'years',
       `must be between the years ${YEARS.min} and ${YEARS.max}`,

@@ -32,6 +32,17 @@ describe('a lead body (POST/PUT /crm/leads)', () => {
     expect(await refusedPaths(validateLeadUpdate({ city: 'x'.repeat(256) }))).toEqual(['city']);
   });
 
+  it('refuses a date and time that does not exist instead of rolling it over', async () => {
+    expect(await refusedPaths(validateLeadUpdate({ lastContactAt: '2026-13-45' }))).toEqual([
+      'lastContactAt',
+    ]);
+    expect(await refusedPaths(validateLeadUpdate({ lastContactAt: '2026-02-30T10:00:00Z' }))).toEqual([
+      'lastContactAt',
+    ]);
+    const ok = await validateLeadUpdate({ lastContactAt: '2026-02-28T10:00:00Z' });
+    expect(new Date(ok.lastContactAt as Date).toISOString()).toBe('2026-02-28T10:00:00.000Z');
+  });
+
   it('refuses fields a client may not write (conversion fields among them)', async () => {
     const paths = await refusedPaths(validateLeadUpdate({ dateConverted: '2026-01-01', customer: 'x' }));
     expect(paths.length).toBeGreaterThan(0);
