@@ -799,4 +799,13 @@ describe('what the fourth attack on this change found (each now holds)', () => {
       .send({ author: { connect: [{ id: owner.id }] } });
     expect(moved.status).toBe(400);
   });
+
+  it('a second custom field with a slug already used is a 400 in the Content Manager, not a 500', async () => {
+    const field = { name: 'Region', slug: `region_${Date.now()}`, target: 'lead', type: 'text' };
+    const first = await manager.post(`${CM}/plugin::crm.custom-field`).send(field);
+    expect(first.status).toBe(201);
+    const second = await manager.post(`${CM}/plugin::crm.custom-field`).send(field);
+    expect(second.status).toBe(400);
+    expect(second.body.error.details.errors[0].path).toEqual(['slug']);
+  });
 });

@@ -240,3 +240,35 @@ describe('the generic content API', () => {
     }
   });
 });
+
+describe('what an attack on the web form found (each now holds)', () => {
+  it("completing an existing lead does not tell the default assignee that lead's name", async () => {
+    const owner = await createStaff(strapi, 'Sales Staff');
+    const hidden = await createLead(strapi, {
+      name: 'Hidden Acquisition Target - CEO Jane Roe',
+      email: 'jane.roe@target.test',
+      createdBy: owner.id,
+      isPublic: false,
+    });
+    const res = await post({ name: 'Anything', email: 'Jane.Roe@target.test' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ data: { ok: true } });
+    expect(JSON.stringify(emails.sent)).not.toContain('Jane Roe');
+    // the lead was completed all the same, and its own people see the resubmission
+    const actions = await strapi.db
+      .query('plugin::crm.activity')
+      .findMany({ where: { lead: { id: hidden.id }, action: 'web_form_resubmitted' } });
+    expect(actions).toHaveLength(1);
+  });
+
+  it.each([
+    ['customFields', { name: 'Proto', customFields: { constructor: 'x' } }],
+    ['consent', { name: 'Proto', consent: { given: true, text: 't', constructor: 1 } }],
+    ['customFields', { name: 'Proto', customFields: { toString: 'x' } }],
+  ])('a key of Object.prototype in %s is a 400, writing nothing', async (_, body) => {
+    const before = await countRows(strapi, LEAD);
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(await countRows(strapi, LEAD)).toBe(before);
+  });
+});

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { surfaceWriteRules } from '../surfaces/write-rules';
 import { customerEmailRule } from './customer-email';
 import { customerStatusGuard } from './customer-status-guard';
+import { customFieldSlugRule } from './custom-field-slug';
 import { leadActivityMiddleware } from './lead-activity';
 import { leadInvariants } from './lead-invariants';
 
@@ -17,6 +18,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     leadActivityMiddleware,
     surfaceWriteRules,
     customerEmailRule,
+    customFieldSlugRule,
   ]) {
     strapi.documents.use(middleware(strapi));
   }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
 import type { FieldError } from '../errors';
-import { LONG_TEXT, SHORT_TEXT } from '../validation/common';
+import { isCalendarDate, LONG_TEXT, SHORT_TEXT } from '../validation/common';
 import { UID } from '../uids';
 import { isEmptyValue } from '../utils/values';
 
@@ -26,7 +26,6 @@ type Check = (value: unknown, def: CustomFieldDefinition) => { value?: unknown; 
 
 const isEmail = (v: string) => yup.string().email().isValidSync(v);
 const isUrl = (v: string) => /^https?:\/\//i.test(v) && yup.string().url().isValidSync(v);
-const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 const stringOf =
   (max: number, test?: (v: string) => boolean, what?: string): Check =>
   (value) => {
@@ -42,7 +41,7 @@ const CHECKS: Record<CustomFieldType, Check> = {
   textarea: stringOf(LONG_TEXT),
   url: stringOf(SHORT_TEXT, isUrl, 'a valid http(s) URL'),
   email: stringOf(SHORT_TEXT, isEmail, 'a valid email address'),
-  date: stringOf(10, isIsoDate, 'a date (YYYY-MM-DD)'),
+  date: stringOf(10, isCalendarDate, 'a date (YYYY-MM-DD)'),
   number: (value) => {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     return typeof n === 'number' && Number.isFinite(n) ? { value: n } : { error: 'must be a number' };

@@ -68,6 +68,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const activity = getService(strapi, 'activity');
       const { fields } = input;
 
+      let created = false;
       const lead = await strapi.db.transaction(async () => {
         const existing =
           config().duplicates === 'update' && fields.email ? await openLeadWithEmail(fields.email) : null;
@@ -103,6 +104,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
               isPublic: config().isPublic,
             } as Record<string, unknown>,
           })) as Row;
+          created = true;
           await activity.record([{ action: 'captured_from_web_form', lead: saved.documentId, data: {} }]);
         }
         if (input.consent) {
@@ -117,7 +119,9 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
         return saved;
       });
 
-      if (assignee?.email) {
+      // Only a lead made now is announced: it is the default assignee's. A submission that completed
+      // an existing lead would otherwise tell them the name of a lead they may not see (SPEC §3.1).
+      if (created && assignee?.email) {
         await strapi
           .plugin('email')
           .service('email')

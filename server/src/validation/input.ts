@@ -20,7 +20,8 @@ export const idProblem = (value: unknown): string | undefined => {
 
 /**
  * Every problem of a decoded query or JSON body that no field can accept: a NUL character in a
- * key or a value (PostgreSQL refuses it in text) and nesting deeper than `MAX_DEPTH`. Walks the
+ * key or a value (PostgreSQL refuses it in text), a key of Object.prototype and nesting deeper
+ * than `MAX_DEPTH`. Walks the
  * value without recursion, so a hostile depth cannot exhaust the stack.
  */
 export const inputProblems = (value: unknown, root: string[] = []): FieldError[] => {
@@ -38,6 +39,12 @@ export const inputProblems = (value: unknown, root: string[] = []): FieldError[]
       continue;
     }
     for (const [key, child] of Object.entries(current)) {
+      if (key in Object.prototype) {
+        // `constructor`, `toString`, `__proto__`…: no field has such a name, and yup's object schemas
+        // answered 500 for them
+        errors.push({ path: [...path, key], message: 'is not an accepted key' });
+        continue;
+      }
       if (key.includes('\u0000')) {
         errors.push({
           path: [...path, key.split('\u0000').join('\\u0000')],

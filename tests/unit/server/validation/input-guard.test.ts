@@ -154,3 +154,14 @@ describe('isConnectionError', () => {
     expect(isConnectionError(error)).toBe(false);
   });
 });
+
+describe('keys of Object.prototype', () => {
+  it('are refused wherever they appear (yup answered 500 for them)', () => {
+    const { inputProblems } = jest.requireActual('../../../../server/src/validation/input');
+    expect(inputProblems({ customFields: { constructor: 'x' } })).toEqual([
+      { path: ['customFields', 'constructor'], message: 'is not an accepted key' },
+    ]);
+    expect(inputProblems({ consent: { hasOwnProperty: 1 } })[0].path).toEqual(['consent', 'hasOwnProperty']);
+    expect(inputProblems({ name: 'constructor' })).toEqual([]);
+  });
+});
