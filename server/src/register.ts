@@ -5,7 +5,6 @@ import { requestErrors } from './middlewares/request-errors';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
 import { openApiOverride } from './openapi';
-import { guardContentManagerLeadRoutes } from './policies/content-manager';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
 
@@ -17,7 +16,6 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await registerConditions(strapi);
   registerDocumentMiddlewares(strapi);
-  guardContentManagerLeadRoutes(strapi);
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);

@@ -1,3 +1,4 @@
+import { CUSTOMER_TARGETS, type CustomerTarget } from '../contracts/conversion';
 import { yup } from '@strapi/utils';
 import { validationError, type FieldError } from '../errors';
 import {
@@ -15,23 +16,8 @@ import {
   website,
 } from './common';
 
-/** Customer fields a conversion may write, with the kind of value each accepts. */
-export const CUSTOMER_TARGETS = {
-  lastName: 'text',
-  position: 'text',
-  company: 'text',
-  email: 'email',
-  phone: 'text',
-  website: 'url',
-  address: 'text',
-  city: 'text',
-  state: 'text',
-  zip: 'text',
-  country: 'text',
-  description: 'textarea',
-} as const;
-
-export type CustomerTarget = keyof typeof CUSTOMER_TARGETS;
+/** Customer fields a conversion may write, with the kind of value each accepts: the contract's. */
+export { CUSTOMER_TARGETS, type CustomerTarget };
 
 export interface CustomerInput {
   firstName: string;

@@ -5,23 +5,15 @@ import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { CustomFieldDefinition, CustomFieldType } from '../custom-fields';
 import type { Filter } from '../visibility';
+import { CUSTOM_FIELD_FILTER_OPERATORS, type CustomFieldFilterOperator } from '../../contracts/leads';
 
 /** `customFields[slug]=value` or `customFields[slug][$op]=value` from the list's query string. */
 export type CustomFieldQuery = Record<string, unknown>;
 
-type Operator = '$eq' | '$gt' | '$gte' | '$lt' | '$lte' | '$containsi' | '$contains';
+type Operator = CustomFieldFilterOperator;
 
-const OPERATORS: Record<CustomFieldType, Operator[]> = {
-  text: ['$eq', '$containsi'],
-  textarea: ['$eq', '$containsi'],
-  url: ['$eq', '$containsi'],
-  email: ['$eq', '$containsi'],
-  select: ['$eq'],
-  multiselect: ['$contains'],
-  number: ['$eq', '$gt', '$gte', '$lt', '$lte'],
-  date: ['$eq', '$gt', '$gte', '$lt', '$lte'],
-  checkbox: ['$eq'],
-};
+/** The operators each field type accepts, as the Leads page offers them (the shared contract). */
+const OPERATORS = CUSTOM_FIELD_FILTER_OPERATORS as Record<CustomFieldType, readonly Operator[]>;
 
 const SQL_OPERATOR: Partial<Record<Operator, string>> = {
   $eq: '=',
