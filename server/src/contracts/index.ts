@@ -5,6 +5,7 @@
  */
 export * from './activity';
 export * from './attachments';
+export * from './bulk';
 export * from './conversion';
 export * from './errors';
 export * from './gdpr';

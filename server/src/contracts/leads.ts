@@ -6,6 +6,11 @@ import type { CustomFieldType, NamedRef, StaffRef, StatusRef } from './reference
 /** Page size of `GET /crm/leads` when none is asked for, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+/**
+ * Above this many matching leads a list answers the cap as its total, with `totalCapped: true`
+ * (config `list.countCap`; SPEC §10): counting a million rows to draw page 1 is not worth it.
+ */
+export const DEFAULT_COUNT_CAP = 10_000;
 /** The list's order when none is asked for: newest first. */
 export const DEFAULT_SORT = 'createdAt:desc';
 /** Columns the leads list may be sorted by. */
@@ -98,13 +103,25 @@ export interface Pagination {
   page: number;
   pageSize: number;
   pageCount: number;
+  /** Exact below the count cap; the cap itself when `totalCapped`. */
   total: number;
+  /** Set (true) when more leads match than the cap: the admin shows "10,000+". */
+  totalCapped?: boolean;
+}
+
+/** A lead as a board card shows it: the list's fields and the next open task. */
+export interface BoardCard extends LeadSummary {
+  nextTask: { documentId: string; title: string; dueDate: string | null } | null;
 }
 
 export interface BoardColumn {
   status: StatusRef;
+  /** Leads in the column, capped like the list's total. */
   total: number;
-  leads: LeadSummary[];
+  totalCapped?: boolean;
+  /** Sum of the column's lead values (in the configured currency), within what the caller sees. */
+  value: number;
+  leads: BoardCard[];
 }
 
 /** Query parameters of the list and the board (`filters[...]` in Strapi's syntax, flattened). */

@@ -4,7 +4,7 @@ import {
   writeFilterState,
 } from '../../../admin/src/components/leads/leadQuery';
 import { moveOnBoard } from '../../../admin/src/components/leads/moveOnBoard';
-import type { BoardColumn, LeadSummary } from '../../../server/src/contracts';
+import type { BoardCard, BoardColumn } from '../../../server/src/contracts';
 
 describe('the Leads page query', () => {
   it('asks for the default list when the URL says nothing', () => {
@@ -57,10 +57,11 @@ describe('the Leads page query', () => {
   });
 });
 
-const lead = (documentId: string) => ({ documentId, name: documentId }) as LeadSummary;
-const column = (id: string, leads: LeadSummary[], total = leads.length): BoardColumn => ({
+const lead = (documentId: string) => ({ documentId, name: documentId, nextTask: null }) as BoardCard;
+const column = (id: string, leads: BoardCard[], total = leads.length): BoardColumn => ({
   status: { documentId: id, name: id, color: null, order: null, isCustomerStatus: false },
   total,
+  value: 0,
   leads,
 });
 
