@@ -2,6 +2,8 @@
 /** The conversion of a lead into a customer (SPEC §6): the dialog's prefill and the conversion. */
 import { CUSTOMER_CONTACT_FIELDS } from '../content-types/customer/fields';
 import type { ApiError } from './errors';
+import type { CustomerDetail } from './customers';
+import type { LeadDetail } from './leads';
 import { FIELD_LIMITS, type CustomFieldType } from './reference';
 
 /** The standard customer fields, in the order the dialog shows them. */
@@ -107,10 +109,7 @@ export declare namespace ConvertLead {
     body: ConvertInput;
   }
   interface Response {
-    data: {
-      customer: { documentId: string; firstName: string; lastName: string | null };
-      lead: unknown;
-    };
+    data: { customer: CustomerDetail; lead: LeadDetail };
     error?: ApiError;
   }
 }

@@ -7,6 +7,7 @@ export * from './activity';
 export * from './attachments';
 export * from './bulk';
 export * from './conversion';
+export * from './customers';
 export * from './errors';
 export * from './gdpr';
 export * from './leads';

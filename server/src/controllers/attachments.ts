@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { CreateAttachments, DeleteAttachment, ListAttachments } from '../contracts';
 import type { IncomingFile } from '../services/attachments';
 import type { ParentType } from '../services/parents';
 import { getService } from '../utils';
@@ -10,7 +11,9 @@ const attachmentsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
 
   const list = (type: ParentType) => async (ctx: Context) => {
-    ctx.body = { data: await attachments().list(ctx.state.userAbility, parentOf(type, ctx)) };
+    ctx.body = {
+      data: await attachments().list(ctx.state.userAbility, parentOf(type, ctx)),
+    } satisfies ListAttachments.Response;
   };
 
   const create = (type: ParentType) => async (ctx: Context) => {
@@ -19,7 +22,7 @@ const attachmentsController = ({ strapi }: { strapi: Core.Strapi }) => {
     ctx.status = 201;
     ctx.body = {
       data: await attachments().add(ctx.state.userAbility, ctx.state.user.id, parentOf(type, ctx), files),
-    };
+    } satisfies CreateAttachments.Response;
   };
 
   return {
@@ -54,7 +57,7 @@ const attachmentsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async delete(ctx: Context) {
       ctx.body = {
         data: await attachments().remove(ctx.state.userAbility, ctx.state.user.id, ctx.params.id),
-      };
+      } satisfies DeleteAttachment.Response;
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ConvertLead, GetConversion } from '../contracts';
 import { getService } from '../utils';
 import { validateConversion } from '../validation/conversion';
 
@@ -7,7 +8,9 @@ import { validateConversion } from '../validation/conversion';
 const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /crm/leads/:id/conversion */
   async prefill(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'prefill').prefill(ctx.state.userAbility, ctx.params.id) };
+    ctx.body = {
+      data: await getService(strapi, 'prefill').prefill(ctx.state.userAbility, ctx.params.id),
+    } satisfies GetConversion.Response;
   },
 
   /** POST /crm/leads/:id/convert */
@@ -24,7 +27,7 @@ const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
         lead,
         input
       ),
-    };
+    } satisfies ConvertLead.Response;
   },
 });
 

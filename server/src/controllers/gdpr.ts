@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { AnonymizeLead, ExportLead } from '../contracts';
 import { getService } from '../utils';
 
 /** GDPR routes of a lead: export as a JSON download, anonymize. */
@@ -13,7 +14,7 @@ const gdprController = ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     ctx.attachment(`lead-${ctx.params.id}.json`);
     ctx.type = 'application/json';
-    ctx.body = { data };
+    ctx.body = { data } satisfies ExportLead.Response;
   },
 
   /** POST /crm/leads/:id/anonymize */
@@ -24,7 +25,7 @@ const gdprController = ({ strapi }: { strapi: Core.Strapi }) => ({
         ctx.state.user.id,
         ctx.params.id
       ),
-    };
+    } satisfies AnonymizeLead.Response;
   },
 });
 

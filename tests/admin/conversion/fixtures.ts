@@ -1,4 +1,5 @@
 import type { ApiError, ConvertLead, ErrorResponse, GetConversion } from '../../../server/src/contracts';
+import { CUSTOMER, lead, SAM } from '../profile/fixtures';
 
 export const API = 'http://localhost:1337';
 export const LEAD_ID = 'lead-doc-1';
@@ -40,8 +41,35 @@ export const prefill = (overrides: Partial<GetConversion.Response['data']> = {})
 
 export const converted: ConvertLead.Response = {
   data: {
-    customer: { documentId: 'customer-doc-1', firstName: 'Mary', lastName: 'Ann de la Cruz' },
-    lead: { documentId: LEAD_ID },
+    customer: {
+      documentId: 'customer-doc-1',
+      firstName: 'Mary',
+      lastName: 'Ann de la Cruz',
+      position: 'CTO',
+      company: 'Cruz & Co',
+      email: 'mary@cruz.example',
+      phone: null,
+      website: 'https://cruz.example',
+      address: null,
+      city: 'Paris',
+      state: null,
+      zip: '75001',
+      country: 'France',
+      description: null,
+      createdAt: '2026-11-30T10:00:00.000Z',
+      updatedAt: '2026-11-30T10:00:00.000Z',
+      customFields: { budget: 12000 },
+      tags: [],
+      user: null,
+      lead: { documentId: LEAD_ID, name: 'Mary Ann de la Cruz' },
+      createdBy: SAM,
+    },
+    lead: lead({
+      documentId: LEAD_ID,
+      name: 'Mary Ann de la Cruz',
+      status: CUSTOMER,
+      dateConverted: '2026-11-30T10:00:00.000Z',
+    }),
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CUSTOMER_CONTACT_FIELDS } from '../../content-types/customer/fields';
+import type { ConversionPrefill, TargetKind } from '../../contracts';
 import { conflictError } from '../../errors';
 import { readableLeadFields } from '../leads/readable';
 import { getService } from '../../utils';
@@ -39,7 +40,7 @@ export const customerSummary = (
 /** GET /crm/leads/:id/conversion: what the conversion dialog starts from (SPEC §6). */
 const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The prefilled customer, the lead's custom fields with a suggested merge, the targets and any customer with this email. */
-  async prefill(ability: UserAbility, documentId: string) {
+  async prefill(ability: UserAbility, documentId: string): Promise<ConversionPrefill> {
     const lead = await getService(strapi, 'visibility').findVisibleLead(ability, documentId);
     if (lead.dateConverted) throw conflictError('This lead is already converted');
 
@@ -51,7 +52,7 @@ const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
     } as CustomerInput;
     const values: Record<string, unknown> = readable('customFields') ? (lead.customFields ?? {}) : {};
     const definitions = await getService(strapi, 'customFields').definitions('lead');
-    const customFields = definitions.map((def) => {
+    const customFields = definitions.map((def): ConversionPrefill['customFields'][number] => {
       const value = values[def.slug] ?? null;
       const target = value === null ? undefined : suggestedTarget(def, value);
       return {
@@ -70,7 +71,7 @@ const prefillService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return {
       customer,
       customFields,
-      targets: (Object.entries(CUSTOMER_TARGETS) as [CustomerTarget, string][]).map(([field, type]) => ({
+      targets: (Object.entries(CUSTOMER_TARGETS) as [CustomerTarget, TargetKind][]).map(([field, type]) => ({
         field,
         type,
       })),

@@ -1,22 +1,33 @@
-import { CUSTOMER_CONTACT_FIELDS } from '../../content-types/customer/fields';
-import { staff } from '../leads/serialize';
-
-type Row = Record<string, unknown> & { documentId: string };
-
-const FIELDS = [...CUSTOMER_CONTACT_FIELDS, 'description', 'createdAt', 'updatedAt'];
+import type { CustomerDetail } from '../../contracts';
+import { isoDate, record, row, rows, text, type Row } from '../../utils/row-values';
+import { staff, tag } from '../leads/serialize';
 
 /** A customer as the API answers it: its portal login by id and email only, its origin lead by id and name. */
-export const customerDetail = (customer: Row) => {
-  const user = customer.user as { id: number; email: string } | null | undefined;
-  const lead = customer.lead as Row | null | undefined;
+export const customerDetail = (customer: Row): CustomerDetail => {
+  const user = row(customer.user);
+  const lead = row(customer.lead);
   return {
     documentId: customer.documentId,
-    ...Object.fromEntries(FIELDS.map((f) => [f, customer[f] ?? null])),
-    customFields: (customer.customFields as Record<string, unknown>) ?? {},
-    tags: ((customer.tags as Row[]) ?? []).map((t) => ({ documentId: t.documentId, name: t.name })),
-    user: user ? { id: user.id, email: user.email } : null,
-    lead: lead ? { documentId: lead.documentId, name: lead.name ?? null } : null,
-    createdBy: staff(customer.createdBy as never),
+    firstName: String(customer.firstName ?? ''),
+    lastName: text(customer.lastName),
+    position: text(customer.position),
+    company: text(customer.company),
+    email: text(customer.email),
+    phone: text(customer.phone),
+    website: text(customer.website),
+    address: text(customer.address),
+    city: text(customer.city),
+    state: text(customer.state),
+    zip: text(customer.zip),
+    country: text(customer.country),
+    description: text(customer.description),
+    createdAt: isoDate(customer.createdAt) ?? '',
+    updatedAt: isoDate(customer.updatedAt) ?? '',
+    customFields: record(customer.customFields),
+    tags: rows(customer.tags).map(tag),
+    user: user ? { id: Number(user.id), email: String(user.email ?? '') } : null,
+    lead: lead ? { documentId: lead.documentId, name: String(lead.name ?? '') } : null,
+    createdBy: staff(row(customer.createdBy) as Parameters<typeof staff>[0]),
   };
 };
 

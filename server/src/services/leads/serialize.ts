@@ -1,4 +1,6 @@
 /** Shapes of the lead as the HTTP API answers it (SPEC §9): staff as id and names, never an email. */
+import type { LeadDetail, LeadSummary, NamedRef, StaffRef, StatusRef } from '../../contracts';
+import { isoDate as date, number, record, row, rows, text, type Row } from '../../utils/row-values';
 
 interface StaffRow {
   id: number | string;
@@ -6,64 +8,82 @@ interface StaffRow {
   lastname?: string | null;
 }
 
-type Row = Record<string, unknown> & { documentId: string };
-
-export const staff = (user: StaffRow | null | undefined) =>
+export const staff = (user: StaffRow | null | undefined): StaffRef | null =>
   user ? { id: Number(user.id), firstname: user.firstname ?? null, lastname: user.lastname ?? null } : null;
 
-const pick = (row: Row | null | undefined, keys: string[]) =>
-  row ? Object.fromEntries([['documentId', row.documentId], ...keys.map((k) => [k, row[k] ?? null])]) : null;
+export const status = (value: Row | null | undefined): StatusRef | null =>
+  value
+    ? {
+        documentId: value.documentId,
+        name: String(value.name ?? ''),
+        color: text(value.color),
+        order: number(value.order),
+        isCustomerStatus: value.isCustomerStatus === true,
+      }
+    : null;
 
-export const status = (row: Row | null | undefined) =>
-  pick(row, ['name', 'color', 'order', 'isCustomerStatus']);
-export const source = (row: Row | null | undefined) => pick(row, ['name']);
-export const tag = (row: Row) => pick(row, ['name']);
-
-const SCALARS = [
-  'name',
-  'position',
-  'email',
-  'website',
-  'phone',
-  'value',
-  'company',
-  'address',
-  'city',
-  'state',
-  'country',
-  'zip',
-  'description',
-  'isPublic',
-  'contactedToday',
-  'lastContactAt',
-  'lost',
-  'junk',
-  'dateConverted',
-  'createdAt',
-  'updatedAt',
-];
+const named = (value: Row | null | undefined): NamedRef | null =>
+  value ? { documentId: value.documentId, name: String(value.name ?? '') } : null;
+export const source = named;
+export const tag = (value: Row): NamedRef => ({
+  documentId: value.documentId,
+  name: String(value.name ?? ''),
+});
 
 /** A lead in a list: scalars, status, source, assignee and tags. */
-export const leadSummary = (lead: Row) => ({
+export const leadSummary = (lead: Row): LeadSummary => ({
   documentId: lead.documentId,
-  ...Object.fromEntries(SCALARS.map((k) => [k, lead[k] ?? null])),
-  value: lead.value === null || lead.value === undefined ? null : Number(lead.value),
-  status: status(lead.leadStatus as Row),
-  source: source(lead.source as Row),
-  assignedTo: staff(lead.assignedTo as StaffRow),
-  tags: ((lead.tags as Row[]) ?? []).map(tag),
+  name: String(lead.name ?? ''),
+  position: text(lead.position),
+  email: text(lead.email),
+  website: text(lead.website),
+  phone: text(lead.phone),
+  value: number(lead.value),
+  company: text(lead.company),
+  address: text(lead.address),
+  city: text(lead.city),
+  state: text(lead.state),
+  country: text(lead.country),
+  zip: text(lead.zip),
+  description: text(lead.description),
+  isPublic: lead.isPublic === true,
+  contactedToday:
+    lead.contactedToday === undefined || lead.contactedToday === null ? null : Boolean(lead.contactedToday),
+  lastContactAt: date(lead.lastContactAt),
+  lost: lead.lost === true,
+  junk: lead.junk === true,
+  dateConverted: date(lead.dateConverted),
+  createdAt: date(lead.createdAt) ?? '',
+  updatedAt: date(lead.updatedAt) ?? '',
+  status: status(row(lead.leadStatus)),
+  source: source(row(lead.source)),
+  assignedTo: staff(row(lead.assignedTo) as StaffRow | null),
+  tags: rows(lead.tags).map(tag),
 });
 
 /** A lead with everything its profile shows. */
-export const leadDetail = (lead: Row) => ({
-  ...leadSummary(lead),
-  customFields: (lead.customFields as Record<string, unknown>) ?? {},
-  createdBy: staff(lead.createdBy as StaffRow),
-  customer: pick(lead.customer as Row, ['firstName', 'lastName', 'email', 'company']),
-  attachments: ((lead.attachments as Row[]) ?? []).map((file) =>
-    pick(file, ['name', 'url', 'mime', 'size', 'createdAt'])
-  ),
-});
-
-export type LeadSummary = ReturnType<typeof leadSummary>;
-export type LeadDetail = ReturnType<typeof leadDetail>;
+export const leadDetail = (lead: Row): LeadDetail => {
+  const customer = row(lead.customer);
+  return {
+    ...leadSummary(lead),
+    customFields: record(lead.customFields),
+    createdBy: staff(row(lead.createdBy) as StaffRow | null),
+    customer: customer
+      ? {
+          documentId: customer.documentId,
+          firstName: String(customer.firstName ?? ''),
+          lastName: text(customer.lastName),
+          email: text(customer.email),
+          company: text(customer.company),
+        }
+      : null,
+    attachments: rows(lead.attachments).map((file) => ({
+      documentId: file.documentId,
+      name: String(file.name ?? ''),
+      url: String(file.url ?? ''),
+      mime: String(file.mime ?? ''),
+      size: Number(file.size ?? 0),
+      createdAt: date(file.createdAt) ?? '',
+    })),
+  };
+};
