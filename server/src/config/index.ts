@@ -129,6 +129,15 @@ const validator = (config: CrmConfig) => {
   if (typeof config.reminders?.cronRule !== 'string' || !config.reminders.cronRule.trim()) {
     throw new errors.ValidationError('crm.reminders.cronRule must be a cron rule, e.g. "*/1 * * * *"');
   }
+  // The email is the portal login and what a conversion matches an existing customer on: a customer
+  // who could set it to a lead's address would be offered that lead's data by a staff merge.
+  const editable = config.portal?.editableFields;
+  const selfEditable: readonly string[] = CUSTOMER_SELF_EDITABLE_FIELDS;
+  if (!Array.isArray(editable) || editable.some((field) => !selfEditable.includes(field))) {
+    throw new errors.ValidationError(
+      `crm.portal.editableFields may hold only ${CUSTOMER_SELF_EDITABLE_FIELDS.join(', ')} (never the email, which is the login)`
+    );
+  }
   const email = config.portal?.welcomeEmail;
   if (
     !email ||
