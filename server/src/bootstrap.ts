@@ -3,6 +3,7 @@ import { tuneContentManagerLayouts } from './permissions/content-manager-layout'
 import { ensureSalesRoles } from './permissions/roles';
 import { ensureCustomerEmailUnique } from './database/customer-email';
 import { ensureEmailIndex } from './database/lead-email-index';
+import { ensureLeadIndexes } from './database/lead-indexes';
 import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
 import { refuseCrmLinksThroughUpload } from './surfaces/files';
 import { registerReadScope } from './surfaces/read-scope';
@@ -17,6 +18,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureEmailIndex(strapi).catch((error: Error) =>
     strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)
   );
+  await ensureLeadIndexes(strapi);
   await ensureCustomerEmailUnique(strapi);
   registerPrivateFileCleanup(strapi);
   await moveCrmFilesToPrivateStore(strapi);

@@ -17,7 +17,9 @@ const { checkServer, DATA_DIR } = require('./lib/database');
 const { machineInfo } = require('./lib/machine');
 const { growthSummary, writeResults, writeMarkdown, runSection, RESULTS_DIR } = require('./lib/report');
 
-const VARIANTS = ['page1', 'deep', 'search'];
+const VARIANTS = ['page1', 'deep', 'keyset', 'search', 'board'];
+/** What the growth series measures at each size (SPEC §10, issue 17). */
+const GROWTH_VARIANTS = ['page1', 'search', 'keyset', 'board'];
 
 /** Runs tests/bench/job.js for `job`; answers what it wrote. */
 const runJob = (job) =>
@@ -69,8 +71,16 @@ const main = async () => {
   for (const leads of options.growth) {
     const lists =
       leads === options.leads
-        ? run.lists.filter((figure) => figure.variant === 'page1')
-        : (await runJob({ ...settings, leads, figures: ['lists'], variants: ['page1'] })).lists;
+        ? run.lists.filter((figure) => GROWTH_VARIANTS.includes(figure.variant))
+        : (
+            await runJob({
+              ...settings,
+              iterations: options.growthIterations ?? settings.iterations,
+              leads,
+              figures: ['lists'],
+              variants: GROWTH_VARIANTS,
+            })
+          ).lists;
     points.push({ leads, lists });
   }
 

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { CUSTOMER_CONTACT_FIELDS, CUSTOMER_SELF_EDITABLE_FIELDS } from '../content-types/customer/fields';
+import { DEFAULT_COUNT_CAP } from '../contracts/leads';
 
 /** The welcome email of a new portal login; `{{firstName}}`, `{{email}}` and `{{setPasswordUrl}}` are replaced. */
 export interface WelcomeEmailTemplate {
@@ -54,6 +55,8 @@ export interface CrmConfig {
     profileFields: string[];
     editableFields: string[];
   };
+  /** Lists and the board: above `countCap` matching leads their total is the cap (`totalCapped`). */
+  list: { countCap: number };
 }
 
 const defaultConfig: CrmConfig = {
@@ -96,6 +99,7 @@ const defaultConfig: CrmConfig = {
         'Hello {{firstName}},\n\nYour customer portal account is ready. Choose your password here:\n{{setPasswordUrl}}\n\nThen log in with {{email}}.\n',
     },
   },
+  list: { countCap: DEFAULT_COUNT_CAP },
 };
 
 const validator = (config: CrmConfig) => {
@@ -151,6 +155,9 @@ const validator = (config: CrmConfig) => {
     throw new errors.ValidationError(
       'crm.portal.welcomeEmail.textWithSetPassword must contain {{setPasswordUrl}}'
     );
+  }
+  if (!Number.isSafeInteger(config.list?.countCap) || config.list.countCap < 1) {
+    throw new errors.ValidationError('crm.list.countCap must be a whole number of at least 1');
   }
 };
 

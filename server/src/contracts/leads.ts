@@ -107,6 +107,8 @@ export interface Pagination {
   total: number;
   /** Set (true) when more leads match than the cap: the admin shows "10,000+". */
   totalCapped?: boolean;
+  /** With a sort on createdAt, updatedAt or name, a full page's cursor: pass it as `after`. */
+  nextCursor?: string;
 }
 
 /** A lead as a board card shows it: the list's fields and the next open task. */
@@ -119,8 +121,11 @@ export interface BoardColumn {
   /** Leads in the column, capped like the list's total. */
   total: number;
   totalCapped?: boolean;
-  /** Sum of the column's lead values (in the configured currency), within what the caller sees. */
-  value: number;
+  /**
+   * Sum of the column's lead values (in the configured currency), within what the caller sees;
+   * absent when the caller may not read `value`.
+   */
+  value?: number;
   leads: BoardCard[];
 }
 
@@ -137,6 +142,8 @@ export interface LeadListQuery {
   /** `me`, `unassigned` or a staff id. */
   assignedTo?: 'me' | 'unassigned' | number | string;
   customFields?: Record<string, unknown>;
+  /** The `nextCursor` of the page before (keyset pagination; list only). */
+  after?: string;
 }
 
 /** What a lead's create or update body may hold (`server/src/validation/lead.ts`). */

@@ -24,7 +24,50 @@ export interface LeadListQuery {
   assignedTo?: 'me' | 'unassigned' | number;
   /** Conditions on custom-field values, checked against their definitions by the reader. */
   customFields?: Record<string, unknown>;
+  /** Keyset pagination: the leads after this row of the same sort (`nextCursor` of a page). */
+  after?: { value: string; id: number };
 }
+
+/** Sorts a keyset cursor may follow: one never-empty column (then the id). */
+export const KEYSET_FIELDS: readonly SortField[] = ['createdAt', 'updatedAt', 'name'];
+
+/** The opaque `after` of a page whose last lead is `row` under `sort` (or undefined for other sorts). */
+export const encodeCursor = (sort: LeadListQuery['sort'], value: unknown, id: number) => {
+  if (sort.length !== 1 || !KEYSET_FIELDS.includes(sort[0].field) || value == null) return undefined;
+  const key = `${sort[0].field}:${sort[0].order}`;
+  const shown = value instanceof Date ? value.toISOString() : String(value);
+  return Buffer.from(JSON.stringify([key, shown, id])).toString('base64url');
+};
+
+const decodeCursor = (raw: unknown, sort: LeadListQuery['sort']): LeadListQuery['after'] => {
+  if (raw === undefined || raw === '') return undefined;
+  const invalid = (message: string) => validationError([{ path: ['after'], message }]);
+  if (typeof raw !== 'string' || raw.length > 1000) throw invalid('must be the nextCursor of a page');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('must be the nextCursor of a page');
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[0] !== 'string' ||
+    typeof parsed[1] !== 'string' ||
+    !Number.isSafeInteger(parsed[2]) ||
+    parsed[2] <= 0
+  ) {
+    throw invalid('must be the nextCursor of a page');
+  }
+  const [key, value, id] = parsed as [string, string, number];
+  if (sort.length !== 1 || key !== `${sort[0].field}:${sort[0].order}`) {
+    throw invalid('belongs to another sort: ask for the first page again');
+  }
+  if (sort[0].field !== 'name' && Number.isNaN(Date.parse(value))) {
+    throw invalid('must be the nextCursor of a page');
+  }
+  return { value, id };
+};
 
 const KNOWN = [
   'page',
@@ -37,6 +80,7 @@ const KNOWN = [
   'includeJunk',
   'assignedTo',
   'customFields',
+  'after',
 ];
 
 const flag = () => yup.boolean().typeError('must be true or false').default(false);
@@ -102,9 +146,15 @@ export const validateLeadListQuery = async (query: Record<string, unknown>): Pro
       unknown.map((key) => ({ path: [key], message: 'is not a parameter of the leads list' }))
     );
   }
-  const { sort, assignedTo, ...rest } = query;
-  const parsed = await validateBody<Omit<LeadListQuery, 'sort' | 'assignedTo'>>(schema, rest);
-  return { ...parsed, sort: parseSort(sort), assignedTo: parseAssignedTo(assignedTo) };
+  const { sort, assignedTo, after, ...rest } = query;
+  const parsed = await validateBody<Omit<LeadListQuery, 'sort' | 'assignedTo' | 'after'>>(schema, rest);
+  const order = parseSort(sort);
+  return {
+    ...parsed,
+    sort: order,
+    assignedTo: parseAssignedTo(assignedTo),
+    after: decodeCursor(after, order),
+  };
 };
 
 /** Validates `page` and `pageSize` of the paginated section lists (activity, notes, ...). */

@@ -7,6 +7,8 @@ const USAGE = `usage: npm run bench -- [options]
   --smoke                      few iterations, no growth series, results kept out of RESULTS.md (CI)
   --growth N,N,...|none        sizes of the growth series (default 10000,100000; 1000000 on postgres only)
   --iterations N               measured requests per figure (default 200, smoke 20)
+  --growth-iterations N        measured requests per figure at the other sizes of the growth series
+                               (default: --iterations; the Content Manager takes seconds at 1M)
   --warmup N                   unmeasured requests before each figure (default 20, smoke 3)
   --web-requests N             web-to-lead and content-API creates per side (default 2000, smoke 64)
   --concurrency N              concurrent clients of the throughput figures (default 16)
@@ -46,6 +48,7 @@ const parseOptions = (argv) => {
     'smoke',
     'growth',
     'iterations',
+    'growth-iterations',
     'warmup',
     'web-requests',
     'concurrency',
@@ -70,6 +73,9 @@ const parseOptions = (argv) => {
     smoke,
     growth: [...new Set(growth)].sort((a, b) => a - b),
     iterations: positiveInt('--iterations', raw.iterations ?? (smoke ? 20 : 200)),
+    growthIterations: raw['growth-iterations']
+      ? positiveInt('--growth-iterations', raw['growth-iterations'])
+      : null,
     warmup: positiveInt('--warmup', raw.warmup ?? (smoke ? 3 : 20), 0),
     webRequests: positiveInt('--web-requests', raw['web-requests'] ?? (smoke ? 64 : 2000)),
     concurrency: positiveInt('--concurrency', raw.concurrency ?? 16),

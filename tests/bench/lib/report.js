@@ -10,7 +10,13 @@ const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 const RESULTS_MD = path.join(BENCH_DIR, 'RESULTS.md');
 
 const DATABASES = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
-const VARIANT = { page1: 'page 1', deep: 'deep page', search: 'search + 2 filters' };
+const VARIANT = {
+  page1: 'page 1',
+  deep: 'deep page',
+  keyset: 'deep page (keyset)',
+  search: 'search + 2 filters',
+  board: 'board',
+};
 const SIDES = { plugin: 'plugin', contentManager: 'Content Manager', sql: 'bare SQL' };
 
 const n = (value) => value.toLocaleString('en-US');
@@ -23,10 +29,14 @@ const growthSummary = (points) => {
   const large = points[points.length - 1];
   const ratios = [];
   for (const figure of large.lists) {
-    const base = small.lists.find((f) => f.user === figure.user);
+    const base = small.lists.find(
+      (f) => f.user === figure.user && (f.variant ?? 'page1') === (figure.variant ?? 'page1')
+    );
+    if (!base) continue;
     for (const side of Object.keys(SIDES)) {
       ratios.push({
         user: figure.user,
+        variant: figure.variant ?? 'page1',
         side,
         ratio: Math.round((figure[side].p50 / base[side].p50) * 100) / 100,
       });
@@ -57,7 +67,9 @@ const headlineRows = (r) => {
     '',
   ]);
   if (r.growth) {
-    const staff = r.growth.ratios.find((g) => g.user === 'Sales Staff' && g.side === 'plugin');
+    const staff = r.growth.ratios.find(
+      (g) => g.user === 'Sales Staff' && g.side === 'plugin' && (g.variant ?? 'page1') === 'page1'
+    );
     rows.push([
       db,
       `growth: plugin list latency ${n(r.growth.to)} ÷ ${n(r.growth.from)} leads (Sales Staff, page 1)`,
@@ -121,21 +133,35 @@ const runSection = (r) => {
   if (r.growth) {
     lines.push(
       '',
-      '### Growth: default list, page 1 (ms, p50)',
+      '### Growth (ms, p50)',
       '',
       table(
         [
           'leads',
-          ...r.growth.points[0].lists.flatMap((f) => Object.values(SIDES).map((s) => `${f.user}: ${s}`)),
+          'user, figure',
+          'page',
+          'leads listed',
+          ...Object.values(SIDES),
+          'plugin ÷ CM',
+          'plugin ÷ SQL',
         ],
-        r.growth.points.map((p) => [
-          n(p.leads),
-          ...p.lists.flatMap((f) => Object.keys(SIDES).map((s) => f[s].p50)),
-        ])
+        r.growth.points.flatMap((p) =>
+          p.lists.map((f) => [
+            n(p.leads),
+            `${f.user}, ${VARIANT[f.variant ?? 'page1']}`,
+            n(f.page),
+            `${n(f.total)}${f.totalCapped ? ' (capped total)' : ''}`,
+            ...Object.keys(SIDES).map((s) => f[s].p50),
+            x(f.pluginVsContentManager),
+            x(f.pluginVsSql),
+          ])
+        )
       ),
       '',
       `Latency at ${n(r.growth.to)} ÷ latency at ${n(r.growth.from)} leads: ` +
-        r.growth.ratios.map((g) => `${g.user} ${SIDES[g.side]} ${x(g.ratio)}`).join(', ') +
+        r.growth.ratios
+          .map((g) => `${g.user} ${VARIANT[g.variant ?? 'page1']} ${SIDES[g.side]} ${x(g.ratio)}`)
+          .join(', ') +
         '.'
     );
   }

@@ -4,8 +4,11 @@
  * against, and the reference its rows are checked against.
  *
  * A page is: the page's leads (filtered and ordered on the leads table alone, the links tested
- * with EXISTS) joined to their status, source and assignee (one query), the total (one query,
- * alongside), then the page's tags (one query) — what GET /crm/leads answers.
+ * with EXISTS) joined to their status, source and assignee (one query), the total counted to the
+ * cap only (`SELECT count(*) FROM (SELECT 1 … LIMIT cap + 1)`, one query, alongside), then the
+ * page's tags (one query) — what GET /crm/leads answers. A keyset page starts at a row comparison
+ * `(created_at, id) < (…)` instead of an offset. A board column is a page of 20 cards with the
+ * column's capped count, the sum of its values and the cards' next open tasks.
  */
 const { columnOf, linkOf } = require('./insert');
 
@@ -63,16 +66,58 @@ const createBareSql = (strapi) => {
     return qb;
   };
 
+  const task = meta('plugin::crm.task');
+  const taskLead = linkOf(task, 'lead');
+
+  /** The number of leads of `spec`, counted to `cap` (null: exactly). */
+  const count = async (spec, cap) => {
+    if (cap == null) {
+      const [{ total }] = await where(knex(`${lead.tableName} as l`).count({ total: '*' }), spec);
+      return { total: Number(total) };
+    }
+    const inner = where(knex(`${lead.tableName} as l`).select(knex.raw('1')), spec).limit(cap + 1);
+    const [{ total }] = await knex.count({ total: '*' }).from(inner.as('c'));
+    return Number(total) > cap ? { total: cap, totalCapped: true } : { total: Number(total) };
+  };
+
+  /** The earliest open task (by due date, undated last) of each of `leadIds`. */
+  const nextTasks = async (leadIds) => {
+    if (!leadIds.length) return new Map();
+    const due = `t.${col(task, 'dueDate')}`;
+    const rows = await knex(`${task.tableName} as t`)
+      .join(`${taskLead.table} as tl`, `tl.${taskLead.from}`, 't.id')
+      .whereIn(`tl.${taskLead.to}`, leadIds)
+      .where(`t.${col(task, 'status')}`, 'open')
+      .orderByRaw(`CASE WHEN ?? IS NULL THEN 1 ELSE 0 END, ??, ??`, [due, due, 't.id'])
+      .select(
+        `tl.${taskLead.to} as lead_id`,
+        `t.${col(task, 'documentId')} as document_id`,
+        `t.${col(task, 'title')} as title`,
+        `${due} as due_date`
+      );
+    const next = new Map();
+    for (const row of rows) if (!next.has(row.lead_id)) next.set(row.lead_id, row);
+    return next;
+  };
+
   return {
-    /** One page for `spec` ({ ...where spec, page, pageSize }): { documentIds, total, rows }. */
+    count,
+    /**
+     * One page for `spec` ({ ...where spec, page, pageSize, cap?, after? }): { documentIds, total,
+     * totalCapped, rows, last }. `after` ({ createdAt, id }) reads the page after that row.
+     */
     async page(spec) {
-      const ids = where(knex(`${lead.tableName} as l`).select('l.*'), spec)
+      const ids = where(knex(`${lead.tableName} as l`).select('l.*'), spec);
+      if (spec.after) {
+        ids.whereRaw('(??, ??) < (?, ?)', [L('createdAt'), 'l.id', spec.after.createdAt, spec.after.id]);
+      }
+      ids
         .orderBy([
           { column: L('createdAt'), order: 'desc' },
           { column: 'l.id', order: 'desc' },
         ])
         .limit(spec.pageSize)
-        .offset((spec.page - 1) * spec.pageSize);
+        .offset(spec.after ? 0 : (spec.page - 1) * spec.pageSize);
       const P = (key) => `p.${col(lead, key)}`;
       const rows = knex
         .from(ids.as('p'))
@@ -99,8 +144,10 @@ const createBareSql = (strapi) => {
           { column: P('createdAt'), order: 'desc' },
           { column: 'p.id', order: 'desc' },
         ]);
-      const count = where(knex(`${lead.tableName} as l`).count({ total: '*' }), spec);
-      const [page, [{ total }]] = await Promise.all([rows, count]);
+      const [page, counted] = await Promise.all([
+        rows,
+        count(spec, spec.cap === undefined ? 10_000 : spec.cap),
+      ]);
       const tags = page.length
         ? await knex(`${links.tags.table} as lt`)
             .join(`${tag.tableName} as t`, 't.id', `lt.${links.tags.to}`)
@@ -115,11 +162,38 @@ const createBareSql = (strapi) => {
               `t.${col(tag, 'name')}`
             )
         : [];
+      const last = page[page.length - 1];
       return {
         documentIds: page.map((r) => r[col(lead, 'documentId')]),
-        total: Number(total),
+        ...counted,
         rows: page.map((r) => ({ ...r, tags: tags.filter((t) => t.lead_id === r.id) })),
+        last: last && { createdAt: last[col(lead, 'createdAt')], id: last.id },
       };
+    },
+
+    /**
+     * The board for `spec` ({ ...where spec, columns: [{ id, name }], pageSize, cap }): per column
+     * its first cards (as a page, with their next tasks), capped count and sum of values.
+     */
+    async board(spec) {
+      return Promise.all(
+        spec.columns.map(async (column) => {
+          const columnSpec = { ...spec, statusIds: [column.id], page: 1 };
+          const [page, [{ sum }]] = await Promise.all([
+            this.page(columnSpec),
+            where(knex(`${lead.tableName} as l`).sum({ sum: L('value') }), columnSpec),
+          ]);
+          const tasks = await nextTasks(page.rows.map((r) => r.id));
+          return {
+            name: column.name,
+            documentIds: page.documentIds,
+            total: page.total,
+            totalCapped: !!page.totalCapped,
+            value: Number(sum ?? 0),
+            tasks: page.rows.map((r) => tasks.get(r.id)?.document_id ?? null),
+          };
+        })
+      );
     },
   };
 };

@@ -3,12 +3,23 @@ import { onlyReadable, readableLeadFields } from './readable';
 import { scopeNestedWhere } from '../../surfaces/nested-scope';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
-import type { LeadListQuery } from '../../validation/lead-query';
+import type { Knex } from 'knex';
+import { DEFAULT_COUNT_CAP, type BoardCard } from '../../contracts/leads';
+import { validationError } from '../../errors';
+import { CM_ACTION } from '../../uids';
+import { encodeCursor, KEYSET_FIELDS, type LeadListQuery } from '../../validation/lead-query';
 import type { Filter, UserAbility } from '../visibility';
+import { createListQuery, type Condition, type ListWhere } from './list-query';
 import { DETAIL_POPULATE, SUMMARY_POPULATE } from './populate';
 import { leadDetail, leadSummary, status as serializeStatus } from './serialize';
 
 const SEARCHED = ['name', 'email', 'company', 'phone'];
+
+const pickTask = (task: { documentId: string; title: string; dueDate: string | null }) => ({
+  documentId: task.documentId,
+  title: task.title,
+  dueDate: task.dueDate ?? null,
+});
 
 /**
  * The API calls the lead's status `status` (SPEC §9); it is stored as `leadStatus`, because the
@@ -29,9 +40,13 @@ export const toAttributeFilters = (filters: Filter): Filter =>
 const nonEmpty = (filters: (Filter | null | undefined)[]) =>
   filters.filter((f): f is Filter => !!f && Object.keys(f).length > 0);
 
+type Sort = { field: string; order: 'asc' | 'desc' }[];
+
 /** Reads leads for a staff member: always inside what their role lets them see. */
 const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
   const visibility = () => getService(strapi, 'visibility');
+  const listQuery = createListQuery(strapi);
+  const countCap = () => (strapi.plugin('crm').config('list.countCap') as number) ?? DEFAULT_COUNT_CAP;
 
   const customerStatusIds = async (): Promise<number[]> =>
     (
@@ -41,69 +56,136 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The where-clause of a list: visibility, the caller's filters (checked against their
    * permissions), search, assignee shortcut and the default exclusion of converted, lost and junk
-   * leads (a flag, or a filter on that very field, lifts each).
+   * leads (a flag, or a filter on that very field, lifts each). Visibility, the exclusions, the
+   * assignee and the caller's tests of a status, source or assignee are written on the leads
+   * table with `EXISTS` on link tables (list-query.ts); the rest goes through Strapi's where.
    */
-  const listFilter = async (ability: UserAbility, userId: number, query: LeadListQuery): Promise<Filter> => {
-    const visible = visibility().leadFilter(ability) ?? { id: { $null: true } };
+  const listFilter = async (
+    ability: UserAbility,
+    userId: number,
+    query: LeadListQuery
+  ): Promise<ListWhere> => {
+    const own: Condition[] = [];
+    const where: (Filter | undefined)[] = [];
+    const visible = visibility().leadFilter(ability);
+    if (visible === null) where.push({ id: { $null: true } });
+    else if (Object.keys(visible).length) {
+      const compiled = listQuery.compile(visible);
+      if (compiled) own.push(compiled);
+      else where.push(visible);
+    }
     const checker = visibility().checker(ability);
-    let userFilters: Filter | undefined;
     if (query.filters) {
       const filters = toAttributeFilters(query.filters);
       await checker.validateQuery({ filters });
       const sanitized = (await checker.sanitizeQuery({ filters })).filters as Filter | undefined;
       // filters through relations (`customer.lead.email`) stay inside what the caller may see
-      userFilters =
-        sanitized && scopeNestedWhere(strapi, { kind: 'admin', ability, userId }, UID.lead, sanitized);
+      if (sanitized) {
+        const split = listQuery.splitFilters(
+          scopeNestedWhere(strapi, { kind: 'admin', ability, userId }, UID.lead, sanitized)
+        );
+        own.push(...split.own);
+        where.push(split.where);
+      }
     }
     const filtered = (field: string) => !!query.filters && field in query.filters;
-    const exclusions: Filter[] = [];
     if (!query.includeConverted && !filtered('status')) {
       const ids = await customerStatusIds();
-      // One condition on the relation, so the query joins the status once (not once per branch).
-      if (ids.length)
-        exclusions.push({ leadStatus: { $or: [{ id: { $notIn: ids } }, { id: { $null: true } }] } });
+      if (ids.length) own.push(listQuery.relationIsNot('leadStatus', ids));
     }
     const readable = readableLeadFields(strapi, ability);
     // a toggle on a field the caller may not read would reveal it by the rows it adds
-    if (!(query.includeLost && readable('lost')) && !filtered('lost')) exclusions.push({ lost: false });
-    if (!(query.includeJunk && readable('junk')) && !filtered('junk')) exclusions.push({ junk: false });
+    for (const flag of ['lost', 'junk'] as const) {
+      const included = flag === 'lost' ? query.includeLost : query.includeJunk;
+      if (!(included && readable(flag)) && !filtered(flag)) {
+        const column = listQuery.column(flag);
+        own.push((qb, alias) => qb.where(`${alias}.${column}`, false));
+      }
+    }
     const searched = SEARCHED.filter(readable);
-    const search = query.q
-      ? searched.length
-        ? { $or: searched.map((field) => ({ [field]: { $containsi: query.q } })) }
-        : { id: { $null: true } }
-      : undefined;
-    const assignee =
-      query.assignedTo === undefined || !readable('assignedTo')
-        ? undefined
-        : query.assignedTo === 'unassigned'
-          ? { assignedTo: { id: { $null: true } } }
-          : { assignedTo: { id: query.assignedTo === 'me' ? userId : query.assignedTo } };
-    const customFields = readable('customFields')
-      ? await getService(strapi, 'customFieldFilter').toFilter(query.customFields)
-      : undefined;
-    return { $and: nonEmpty([visible, userFilters, search, assignee, customFields, ...exclusions]) };
+    if (query.q) {
+      where.push(
+        searched.length
+          ? { $or: searched.map((field) => ({ [field]: { $containsi: query.q } })) }
+          : { id: { $null: true } }
+      );
+    }
+    if (query.assignedTo !== undefined && readable('assignedTo')) {
+      own.push(
+        listQuery.relationIs(
+          'assignedTo',
+          query.assignedTo === 'unassigned' ? null : [query.assignedTo === 'me' ? userId : query.assignedTo]
+        )
+      );
+    }
+    if (readable('customFields')) {
+      where.push(await getService(strapi, 'customFieldFilter').toFilter(query.customFields));
+    }
+    return { where: { $and: nonEmpty(where) }, own };
   };
 
   /** The requested order on readable fields (others dropped, as the Content Manager does), then id. */
-  const sortOf = (ability: UserAbility, query: LeadListQuery) => {
+  const sortOf = (ability: UserAbility, query: LeadListQuery): Sort => {
     const readable = readableLeadFields(strapi, ability);
-    return [
-      ...query.sort.filter(({ field }) => readable(field)).map(({ field, order }) => ({ [field]: order })),
-      { id: 'desc' as const },
-    ];
+    return [...query.sort.filter(({ field }) => readable(field)), { field: 'id', order: 'desc' as const }];
   };
 
   /**
-   * One page of leads matching `filters`, with what a list row shows. The page's ids are found
-   * first, with no other column: the joins of visibility and filters make the database sort the
-   * matching rows distinct before it skips to the page, and narrow rows keep deep pages cheap.
-   * The page's leads are then read by id.
+   * The keyset condition "after (value, id) in `sort`" (a one-field sort, then the id): a row
+   * comparison when both go the same way, so the database starts its index walk at the cursor.
    */
-  const findPage = async (filters: Filter, sort: ReturnType<typeof sortOf>, start: number, limit: number) => {
-    const ids = (
-      await strapi.documents(UID.lead).findMany({ filters, sort, start, limit, fields: ['documentId'] })
-    ).map((row) => row.id);
+  const afterCondition = (sort: Sort, after: NonNullable<LeadListQuery['after']>): Condition => {
+    const [{ field, order }, { order: idOrder }] = sort;
+    const value = field === 'name' ? after.value : new Date(after.value);
+    const op = order === 'desc' ? '<' : '>';
+    const idOp = idOrder === 'desc' ? '<' : '>';
+    return (qb, alias) => {
+      const column = `${alias}.${listQuery.column(field)}`;
+      const id = `${alias}.id`;
+      if (op === idOp) qb.whereRaw(`(??, ??) ${op} (?, ?)`, [column, id, value, after.id]);
+      else
+        qb.where((b) =>
+          b.where(column, op, value).orWhere((c) => c.where(column, value).where(id, idOp, after.id))
+        );
+    };
+  };
+
+  /**
+   * The query of the ids of the leads of `list` (Strapi's where, then our own conditions), in
+   * `sort` when given. Joins left in Strapi's part make it `SELECT DISTINCT`; none are needed for
+   * the default list, its common filters and sorts, so the database walks an index to the page.
+   */
+  const idsQuery = (list: ListWhere, sort?: Sort) => {
+    const qb = strapi.db.queryBuilder(UID.lead).select(['id']).where(list.where);
+    if (sort) qb.orderBy(sort.map(({ field, order }) => ({ [field]: order })));
+    const knexQuery = qb.getKnexQuery() as Knex.QueryBuilder;
+    for (const condition of list.own) knexQuery.where((b) => condition(b, qb.alias));
+    return knexQuery;
+  };
+
+  /**
+   * How many leads `list` holds, counted to the cap only: `SELECT count(*) FROM (SELECT 1 …
+   * LIMIT cap + 1)` reads at most cap + 1 matching leads (SPEC §10).
+   */
+  const cappedCount = async (list: ListWhere) => {
+    const cap = countCap();
+    const [row] = await strapi.db.connection.count({ n: '*' }).from(
+      idsQuery(list)
+        .limit(cap + 1)
+        .as('capped')
+    );
+    const n = Number((row as { n: number | string }).n);
+    return n > cap ? { total: cap, totalCapped: true } : { total: n };
+  };
+
+  /**
+   * One page of leads of `list`, with what a list row shows: the page's ids first, with no other
+   * column, then the page's leads read by id.
+   */
+  const findPage = async (list: ListWhere, sort: Sort, start: number, limit: number) => {
+    const ids = ((await idsQuery(list, sort).limit(limit).offset(start)) as { id: number }[]).map(
+      (row) => row.id
+    );
     if (!ids.length) return [];
     const rows = await strapi
       .documents(UID.lead)
@@ -112,39 +194,114 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
 
+  /** The sum of the values of the leads of `list`. */
+  const sumOfValues = async (list: ListWhere) => {
+    const column = listQuery.column('value');
+    const inner = idsQuery(list);
+    const [row] = await strapi.db
+      .connection(`${strapi.db.metadata.get(UID.lead).tableName} as v`)
+      .sum({ total: `v.${column}` })
+      .whereIn('v.id', inner);
+    return Number((row as { total: number | string | null }).total ?? 0);
+  };
+
+  /** Each lead's earliest open task by due date (no date last), as a card shows it. */
+  const nextTasks = async (ability: UserAbility, leadIds: number[]) => {
+    const next = new Map<number, BoardCard['nextTask']>();
+    if (!leadIds.length || ability.cannot(CM_ACTION.read, UID.task)) return next;
+    const tasks = await strapi.db.query(UID.task).findMany({
+      where: { lead: { id: { $in: leadIds } }, status: 'open' },
+      select: ['documentId', 'title', 'dueDate'],
+      populate: { lead: { select: ['id'] } },
+      orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    });
+    const undated: typeof tasks = [];
+    for (const task of tasks) {
+      if (task.dueDate == null) undated.push(task);
+      else if (!next.has(task.lead?.id)) next.set(task.lead?.id, pickTask(task));
+    }
+    for (const task of undated) if (!next.has(task.lead?.id)) next.set(task.lead?.id, pickTask(task));
+    return next;
+  };
+
   return {
-    /** One page of the leads list (SPEC §4) with its pagination. */
+    /** One page of the leads list (SPEC §4) with its pagination, by page or after a cursor. */
     async list(ability: UserAbility, userId: number, query: LeadListQuery) {
-      const filters = await listFilter(ability, userId, query);
+      const list = await listFilter(ability, userId, query);
       const { page, pageSize } = query;
-      const [rows, total] = await Promise.all([
-        findPage(filters, sortOf(ability, query), (page - 1) * pageSize, pageSize),
-        strapi.documents(UID.lead).count({ filters }),
+      const sort = sortOf(ability, query);
+      const keyset = sort.length === 2 && (KEYSET_FIELDS as string[]).includes(sort[0].field);
+      if (query.after && !keyset) {
+        throw validationError([
+          { path: ['after'], message: 'belongs to another sort: ask for the first page again' },
+        ]);
+      }
+      const [rows, counted] = await Promise.all([
+        query.after
+          ? findPage({ ...list, own: [...list.own, afterCondition(sort, query.after)] }, sort, 0, pageSize)
+          : findPage(list, sort, (page - 1) * pageSize, pageSize),
+        cappedCount(list),
       ]);
       const readable = readableLeadFields(strapi, ability);
+      const last = rows.length === pageSize ? rows[rows.length - 1] : undefined;
+      const nextCursor =
+        last && keyset
+          ? encodeCursor(query.sort, last[sort[0].field as keyof typeof last], Number(last.id))
+          : undefined;
       return {
         data: rows.map((row) => onlyReadable(leadSummary(row), readable)),
-        meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+        meta: {
+          pagination: {
+            page,
+            pageSize,
+            pageCount: Math.ceil(counted.total / pageSize),
+            ...counted,
+            ...(nextCursor && { nextCursor }),
+          },
+        },
       };
     },
 
-    /** Kanban columns: each status (the customer one only with includeConverted) with its total and first page. */
+    /**
+     * Kanban columns: each status (the customer one only with includeConverted) with its capped
+     * total, the sum of its values (when the caller may read values) and its first cards, each
+     * with its next open task.
+     */
     async board(ability: UserAbility, userId: number, query: LeadListQuery) {
+      if (query.after)
+        throw validationError([{ path: ['after'], message: 'is not a parameter of the board' }]);
       const statuses = await strapi
         .documents(UID.leadStatus)
         .findMany({ sort: [{ order: 'asc' }, { id: 'asc' }] });
       const columns = statuses.filter((s) => query.includeConverted || !s.isCustomerStatus);
       const base = await listFilter(ability, userId, { ...query, includeConverted: true });
       const readable = readableLeadFields(strapi, ability);
+      const sort = sortOf(ability, query);
       const data = await Promise.all(
         columns.map(async (status) => {
-          const filters = { $and: [base, { leadStatus: { id: status.id } }] };
-          const [rows, total] = await Promise.all([
-            findPage(filters, sortOf(ability, query), 0, query.pageSize),
-            strapi.documents(UID.lead).count({ filters }),
+          const list = {
+            ...base,
+            own: [...base.own, listQuery.relationIs('leadStatus', [Number(status.id)])],
+          };
+          const [rows, counted, value] = await Promise.all([
+            findPage(list, sort, 0, query.pageSize),
+            cappedCount(list),
+            readable('value') ? sumOfValues(list) : undefined,
           ]);
-          const leads = rows.map((row) => onlyReadable(leadSummary(row), readable));
-          return { status: serializeStatus(status as never), total, leads };
+          const tasks = await nextTasks(
+            ability,
+            rows.map((row) => Number(row.id))
+          );
+          const leads = rows.map((row) => ({
+            ...onlyReadable(leadSummary(row), readable),
+            nextTask: tasks.get(Number(row.id)) ?? null,
+          }));
+          return {
+            status: serializeStatus(status as never),
+            ...counted,
+            ...(value !== undefined && { value }),
+            leads,
+          };
         })
       );
       return { data };

@@ -1,7 +1,11 @@
 /**
  * The leads list: the plugin's GET /crm/leads, Strapi's Content Manager list of the same page
  * (given the same conditions as filters) and the bare SQL, measured in interleaved rounds on the
- * same data. Every answer must be a 2xx with exactly the rows and total of the bare SQL.
+ * same data. Every answer must be a 2xx with exactly the rows and total of the bare SQL (the
+ * plugin's and the bare SQL's total capped at 10,000, the Content Manager's exact).
+ * Variants: `page1`, `deep` (the half-way page by offset), `keyset` (page 500, or the half-way
+ * page of a shorter list, by the cursor of the page before; the Content Manager, which has no
+ * cursor, by offset) and `search` (a word and two filters).
  */
 const { expectOk, toQuery } = require('../http');
 const { summarize, ratio } = require('../stats');
@@ -63,8 +67,16 @@ const requestsFor = (ctx, user, variant, page) => {
   };
 };
 
-const sameRows = (label, got, expected) => {
-  if (got.total !== expected.total || got.documentIds.join() !== expected.documentIds.join()) {
+const COUNT_CAP = 10_000;
+const KEYSET_PAGE = 500;
+
+const sameRows = (label, got, expected, { exactTotal } = {}) => {
+  const total = exactTotal ?? expected.total;
+  if (
+    got.total !== total ||
+    !!got.totalCapped !== (exactTotal === undefined && !!expected.totalCapped) ||
+    got.documentIds.join() !== expected.documentIds.join()
+  ) {
     throw new Error(
       `${label} did not answer the rows of the bare SQL: total ${got.total} vs ${expected.total}, ` +
         `ids [${got.documentIds.slice(0, 5).join(', ')}, …] vs [${expected.documentIds.slice(0, 5).join(', ')}, …]`
@@ -75,13 +87,27 @@ const sameRows = (label, got, expected) => {
 /** Measures one figure (a user, a variant) on the three sides; answers its summary. */
 const measureFigure = async (ctx, options, user, variant) => {
   const { client, sql, log } = ctx;
-  const first = await sql.page(requestsFor(ctx, user, 'page1', 1).sql);
-  const pageCount = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
-  const page = variant === 'deep' ? Math.max(2, Math.ceil(pageCount / 2)) : 1;
-  const requests = requestsFor(ctx, user, variant, page);
-  const expected = await sql.page(requests.sql);
+  const listSpec = requestsFor(ctx, user, variant === 'search' ? 'search' : 'page1', 1).sql;
+  const exact = await sql.count(listSpec, null);
+  const pageCount = Math.max(1, Math.ceil(exact.total / PAGE_SIZE));
+  const half = Math.max(2, Math.ceil(pageCount / 2));
+  const page = variant === 'deep' ? half : variant === 'keyset' ? Math.min(KEYSET_PAGE, half) : 1;
+  const requests = requestsFor(ctx, user, variant === 'keyset' ? 'page1' : variant, page);
   const token = await ctx.token(user);
   const label = `${user.role}, ${variant}`;
+  if (variant === 'keyset') {
+    // the cursor the page before hands out (read once, by offset, unmeasured)
+    const before = requestsFor(ctx, user, 'page1', page - 1);
+    const res = expectOk(
+      `GET /crm/leads (${label}, page before)`,
+      await client.get(before.plugin, { token })
+    );
+    const cursor = res.body.meta.pagination.nextCursor;
+    if (!cursor) throw new Error(`GET /crm/leads (${label}) gave no nextCursor on page ${page - 1}`);
+    requests.plugin = `${requests.plugin.replace(/(^|[?&])page=\d+/, '$1page=' + page)}&after=${encodeURIComponent(cursor)}`;
+    requests.sql = { ...requests.sql, after: (await sql.page(before.sql)).last };
+  }
+  const expected = await sql.page(requests.sql);
 
   const sides = {
     plugin: async () => {
@@ -90,6 +116,7 @@ const measureFigure = async (ctx, options, user, variant) => {
         `GET /crm/leads (${label})`,
         {
           total: res.body.meta.pagination.total,
+          totalCapped: res.body.meta.pagination.totalCapped,
           documentIds: res.body.data.map((lead) => lead.documentId),
         },
         expected
@@ -107,7 +134,8 @@ const measureFigure = async (ctx, options, user, variant) => {
           total: res.body.pagination.total,
           documentIds: res.body.results.map((lead) => lead.documentId),
         },
-        expected
+        expected,
+        { exactTotal: exact.total }
       );
       return res.ms;
     },
@@ -134,7 +162,8 @@ const measureFigure = async (ctx, options, user, variant) => {
     variant,
     page,
     pageSize: PAGE_SIZE,
-    total: expected.total,
+    total: exact.total,
+    totalCapped: !!expected.totalCapped,
     plugin: summarize(times.plugin),
     contentManager: summarize(times.contentManager),
     sql: summarize(times.sql),
@@ -148,12 +177,27 @@ const measureFigure = async (ctx, options, user, variant) => {
   return result;
 };
 
-/** Every figure of `variants` for the Sales Staff and the Sales Manager user. */
-const measureLists = async (ctx, options, variants = ['page1', 'deep', 'search']) => {
+/** Every figure of `variants` (`board` included) for the Sales Staff and the Sales Manager user. */
+const measureLists = async (ctx, options, variants = ['page1', 'deep', 'keyset', 'search', 'board']) => {
+  const { measureBoard } = require('./board');
   const results = [];
   for (const user of [ctx.users.staff, ctx.users.manager])
-    for (const variant of variants) results.push(await measureFigure(ctx, options, user, variant));
+    for (const variant of variants)
+      results.push(
+        variant === 'board'
+          ? await measureBoard(ctx, options, user)
+          : await measureFigure(ctx, options, user, variant)
+      );
   return results;
 };
 
-module.exports = { measureLists, SEARCH, PAGE_SIZE };
+module.exports = {
+  measureLists,
+  measureFigure,
+  sameRows,
+  requestsFor,
+  SEARCH,
+  PAGE_SIZE,
+  COUNT_CAP,
+  CM_LIST,
+};

@@ -1,0 +1,135 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../uids';
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+type Attributes = Record<string, { columnName?: string; joinTable?: JoinTable }>;
+
+/** An index the plugin keeps on one of its tables: columns, or (PostgreSQL) a full definition. */
+interface IndexSpec {
+  name: string;
+  table: string;
+  columns: string[];
+}
+
+/** Searched fields: a trigram index each on PostgreSQL (the expression Strapi's `$containsi` writes). */
+const SEARCHED = ['name', 'email', 'company', 'phone'];
+/** To-one relations the list tests with `EXISTS` (status, source, assignee), from their target's side. */
+const LINKED = ['leadStatus', 'source', 'assignedTo'];
+
+/**
+ * The indexes that let the leads list, the board and search walk to a page instead of sorting
+ * every visible lead (SPEC §10), on all three databases:
+ * - the leads table in the orders a list is read in (`created_at, id` — the default, newest
+ *   first — with `lost, junk` in front for the default exclusion; `updated_at, id`; `name, id`),
+ *   so a page and a keyset page are an index range;
+ * - the status, source and assignee link tables by target then lead, so the database can read
+ *   "the leads of this status / assignee" from the index alone (Strapi indexes each column apart);
+ * - on PostgreSQL, a trigram index (pg_trgm, GIN) on LOWER(name|email|company|phone) for search.
+ * Names are the plugin's own; Strapi's schema sync leaves indexes it did not declare alone.
+ */
+export const leadIndexes = (strapi: Core.Strapi): IndexSpec[] => {
+  const meta = strapi.db.metadata.get(UID.lead);
+  const attributes = meta.attributes as Attributes;
+  const column = (key: string) => attributes[key]?.columnName ?? key;
+  const table = meta.tableName;
+  const specs: IndexSpec[] = [
+    { name: `${table}_created_id_idx`, table, columns: [column('createdAt'), 'id'] },
+    {
+      name: `${table}_open_created_id_idx`,
+      table,
+      columns: [column('lost'), column('junk'), column('createdAt'), 'id'],
+    },
+    { name: `${table}_updated_id_idx`, table, columns: [column('updatedAt'), 'id'] },
+    { name: `${table}_name_id_idx`, table, columns: [column('name'), 'id'] },
+  ];
+  for (const key of LINKED) {
+    const link = attributes[key]?.joinTable;
+    if (!link) continue;
+    specs.push({
+      name: `${link.name}_target_idx`,
+      table: link.name,
+      columns: [link.inverseJoinColumn.name, link.joinColumn.name],
+    });
+  }
+  return specs;
+};
+
+/** The trigram indexes of search (PostgreSQL). */
+export const searchIndexes = (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(UID.lead);
+  const attributes = meta.attributes as Attributes;
+  return SEARCHED.map((key) => ({
+    name: `${meta.tableName}_${attributes[key]?.columnName ?? key}_trgm_idx`,
+    table: meta.tableName,
+    column: attributes[key]?.columnName ?? key,
+  }));
+};
+
+const mysqlIndexExists = async (strapi: Core.Strapi, table: string, name: string) => {
+  const [rows] = await strapi.db.connection.raw(
+    'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ?',
+    [table, name]
+  );
+  return rows.length > 0;
+};
+
+/**
+ * Creates the indexes of `leadIndexes` (and the trigram ones on PostgreSQL) that do not exist
+ * yet: at every boot, so a database made by an earlier version gets them on its first boot.
+ * Each is an optional speed-up: one that cannot be created is logged and the app runs without it.
+ */
+export const ensureLeadIndexes = async (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  const client = strapi.db.dialect.client;
+  const attempt = async (name: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      strapi.log.warn(`[crm] could not create the index ${name}: ${(error as Error).message}`);
+    }
+  };
+  for (const { name, table, columns } of leadIndexes(strapi)) {
+    await attempt(name, async () => {
+      if (client === 'mysql') {
+        if (!(await mysqlIndexExists(strapi, table, name))) {
+          await knex.raw(`CREATE INDEX ?? ON ?? (${columns.map(() => '??').join(', ')})`, [
+            name,
+            table,
+            ...columns,
+          ]);
+        }
+        return;
+      }
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [
+        name,
+        table,
+        ...columns,
+      ]);
+    });
+  }
+  if (client !== 'postgres') return;
+  // Without the extension (a role that may not create it), search reads the leads table: say so once.
+  let trigrams = true;
+  await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm').catch((error: Error) => {
+    trigrams = false;
+    strapi.log.warn(
+      `[crm] pg_trgm is not available (${error.message}): lead search reads the whole leads table. ` +
+        'Ask your database administrator to run CREATE EXTENSION pg_trgm.'
+    );
+  });
+  if (!trigrams) return;
+  for (const { name, table, column } of searchIndexes(strapi)) {
+    await attempt(name, () =>
+      // the very expression Strapi's $containsi compares, so the planner can match it
+      knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin ((LOWER(CAST(?? AS VARCHAR))) gin_trgm_ops)', [
+        name,
+        table,
+        column,
+      ])
+    );
+  }
+};
