@@ -12,6 +12,7 @@ const { createContext } = require('./lib/context');
 const { measureLists } = require('./lib/figures/lists');
 const { measureConversion } = require('./lib/figures/conversion');
 const { measureWebLeads } = require('./lib/figures/web-leads');
+const { measureExport } = require('./lib/figures/export');
 
 const [, , jobJson, resultFile] = process.argv;
 const job = JSON.parse(jobJson);
@@ -45,6 +46,7 @@ const bootSeeded = async () => {
     if (job.figures.includes('lists')) result.lists = await measureLists(ctx, job, job.variants);
     if (job.figures.includes('conversion')) result.conversion = await measureConversion(ctx, job, marker);
     if (job.figures.includes('webLeads')) result.webLeads = await measureWebLeads(ctx, job);
+    if (job.figures.includes('export')) result.export = await measureExport(ctx, job);
     result.seconds = Math.round((Date.now() - started) / 1000);
     fs.writeFileSync(resultFile, JSON.stringify(result));
   } finally {

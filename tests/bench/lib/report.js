@@ -127,6 +127,14 @@ const runSection = (r) => {
           `${r.webLeads.contentApi.perSecond} (${ms(r.webLeads.contentApi.latency)})`,
         ],
         ['web-to-lead ÷ content-API create (throughput)', x(r.webLeads.webLeadsVsContentApi)],
+        ...(r.export
+          ? [
+              [
+                `CSV export of ${n(r.export.rows)} leads (${r.export.mebibytes} MiB), ${r.export.user}`,
+                `${r.export.seconds} s, ${n(r.export.rowsPerSecond)} leads/s; server RSS +${r.export.rssPeakGrowthMiB} MiB at its peak`,
+              ],
+            ]
+          : []),
       ]
     ),
   ];
