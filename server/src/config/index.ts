@@ -30,8 +30,8 @@ export interface CrmConfig {
     isPublic: boolean;
     /** A form field that people leave empty and bots fill: a filled one is accepted and dropped. */
     honeypotField: string;
-    /** Per-IP limit; the counters live in each instance's memory. */
-    rateLimit: { max: number; intervalMs: number };
+    /** Per IP; counted in the shared database, or in Redis when `redis` (a redis:// URL) is set and ioredis installed. */
+    rateLimit: { max: number; intervalMs: number; redis?: string | null };
     /** A second submission with the email of an open lead updates it ("update") or makes another ("create"). */
     duplicates: 'update' | 'create';
   };
@@ -70,7 +70,7 @@ const defaultConfig: CrmConfig = {
     defaultAssignee: null,
     isPublic: false,
     honeypotField: 'nickname',
-    rateLimit: { max: 10, intervalMs: 60_000 },
+    rateLimit: { max: 10, intervalMs: 60_000, redis: null },
     duplicates: 'update',
   },
   attachments: {

@@ -49,6 +49,30 @@ export const ensureCustomerEmailUnique = async (strapi: Core.Strapi) => {
   }
 };
 
+/**
+ * The id of the customer whose email is `email` whatever the letter case, through the index above:
+ * `LOWER(email) = LOWER(?)` on PostgreSQL and SQLite (the indexed expression, where Strapi's
+ * `$eqi` writes `LOWER(CAST(email AS VARCHAR))` on PostgreSQL, which no index answers, so every
+ * customer was read), the column itself on MySQL and MariaDB (its `_ci` collation compares without
+ * case, and a function around the column would keep the index out). Inside the current
+ * transaction when there is one.
+ */
+export const customerIdWithEmail = async (strapi: Core.Strapi, email: string): Promise<number | null> => {
+  const meta = strapi.db.metadata.get(UID.customer);
+  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const lookup = (knex: typeof strapi.db.connection) => {
+    const query = knex(meta.tableName).first('id');
+    return strapi.db.dialect.client === 'mysql'
+      ? query.where(column, email)
+      : query.whereRaw('LOWER(??) = LOWER(?)', [column, email]);
+  };
+  // no transaction of its own (one round trip), the current one when there is one
+  const row = strapi.db.inTransaction()
+    ? await strapi.db.transaction(({ trx }) => lookup(trx as never))
+    : await lookup(strapi.db.connection);
+  return row ? Number(row.id) : null;
+};
+
 /** Whether `error` is the database refusing a second customer with the same email. */
 export const isDuplicateCustomerEmail = (error: unknown) => {
   const e = error as DatabaseError;

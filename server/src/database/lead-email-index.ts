@@ -2,20 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
 
 export const EMAIL_INDEX = 'crm_leads_email_lower_idx';
-
-/** Whether a MySQL server (not MariaDB, which has none) supports functional indexes (8.0.13+). */
-const mysqlHasFunctionalIndexes = (version: string) => {
-  if (/mariadb/i.test(version)) return false;
-  const [major = 0, minor = 0, patch = 0] = version.split(/[.-]/).map(Number);
-  return major > 8 || (major === 8 && (minor > 0 || patch >= 13));
-};
+/** MySQL and MariaDB: an index on the column itself, which their `_ci` collation compares without case. */
+export const EMAIL_COLUMN_INDEX = 'crm_leads_email_idx';
 
 /**
- * Web-to-lead looks for the open lead with a submission's email case-insensitively
- * (`LOWER(email) = LOWER(?)`): without an index on that expression every submission reads every
- * lead. Schema indexes name columns only, so this one is created here, once, where the database
- * supports it (PostgreSQL, SQLite, MySQL 8.0.13+; not MariaDB). Strapi leaves an index it did
- * not declare alone.
+ * Web-to-lead looks for the open lead with a submission's email case-insensitively: without an
+ * index every submission reads every lead. Schema indexes name columns only, so this one is
+ * created here, at each boot (a no-op once it exists): on PostgreSQL and SQLite an index on
+ * LOWER(email), on MySQL and MariaDB an index on the column (their `_ci` collation compares
+ * without case, and MariaDB has no index on an expression). Strapi leaves an index it did not
+ * declare alone. `leadIdsWithEmail` is the lookup that uses it.
  */
 export const ensureEmailIndex = async (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(UID.lead);
@@ -27,13 +23,25 @@ export const ensureEmailIndex = async (strapi: Core.Strapi) => {
     return;
   }
   if (client !== 'mysql') return;
-  const [[{ version }]] = await knex.raw('SELECT VERSION() AS version');
-  if (!mysqlHasFunctionalIndexes(version)) return;
   const [existing] = await knex.raw(
     'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ?',
-    [meta.tableName, EMAIL_INDEX]
+    [meta.tableName, EMAIL_COLUMN_INDEX]
   );
   if (!existing.length) {
-    await knex.raw('CREATE INDEX ?? ON ?? ((LOWER(??)))', [EMAIL_INDEX, meta.tableName, column]);
+    await knex.raw('CREATE INDEX ?? ON ?? (??)', [EMAIL_COLUMN_INDEX, meta.tableName, column]);
   }
+};
+
+/**
+ * A subquery of the ids of the leads whose email is `email` whatever the letter case, written
+ * the way the index above answers it (Strapi's `$eqi` wraps the column in LOWER() on MySQL, where
+ * no index can then serve it). For `{ id: { $in: ... } }` in a Strapi query.
+ */
+export const leadIdsWithEmail = (strapi: Core.Strapi, email: string) => {
+  const meta = strapi.db.metadata.get(UID.lead);
+  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const query = strapi.db.connection(meta.tableName).select('id');
+  return strapi.db.dialect.client === 'mysql'
+    ? query.where(column, email)
+    : query.whereRaw('LOWER(??) = LOWER(?)', [column, email]);
 };

@@ -2,6 +2,7 @@ import { asPlugin } from '../surfaces/caller';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
 import { staff } from './leads/serialize';
+import { insertRows } from '../database/batch-insert';
 
 export interface ActivityRecord {
   action: string;
@@ -9,6 +10,10 @@ export interface ActivityRecord {
   lead?: string | null;
   /** documentId of the customer */
   customer?: string | null;
+  /** The lead's numeric id when the caller has it: saves looking it up by documentId. */
+  leadId?: number;
+  /** The customer's numeric id when the caller has it. */
+  customerId?: number;
   actor?: number | null;
   data?: Record<string, unknown>;
 }
@@ -18,13 +23,46 @@ export interface ActivityRecord {
  * deletes them); inside a transaction they commit or roll back with it.
  */
 const activityService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Appends rows to the log. */
+  /**
+   * Appends rows to the log, all of them in one insert (plus one per link table, and one lookup of
+   * the leads and customers named by documentId only): a row for a lead or customer that does not
+   * exist is an error and nothing is written.
+   */
   async record(rows: ActivityRecord[]) {
+    if (!rows.length) return;
+    const idsOf = async (uid: string, documentIds: (string | null | undefined)[]) => {
+      const wanted = [...new Set(documentIds.filter((d): d is string => !!d))];
+      if (!wanted.length) return new Map<string, number>();
+      const found: { id: number; documentId: string }[] = await strapi.db
+        .query(uid)
+        .findMany({ where: { documentId: { $in: wanted } }, select: ['id', 'documentId'] });
+      const ids = new Map(found.map((row) => [row.documentId, Number(row.id)]));
+      const missing = wanted.find((d) => !ids.has(d));
+      if (missing) throw new Error(`activity: no ${uid} has the documentId ${missing}`);
+      return ids;
+    };
     // The plugin writes its log itself: the rules of Strapi's surfaces (append-only there) do not apply.
     await asPlugin(async () => {
-      for (const { action, lead = null, customer = null, actor = null, data = {} } of rows) {
-        await strapi.documents(UID.activity).create({ data: { action, lead, customer, actor, data } });
-      }
+      const leads = await idsOf(
+        UID.lead,
+        rows.filter((r) => r.leadId === undefined).map((r) => r.lead)
+      );
+      const customers = await idsOf(
+        UID.customer,
+        rows.filter((r) => r.customerId === undefined).map((r) => r.customer)
+      );
+      await insertRows(
+        strapi,
+        UID.activity,
+        rows.map(({ action, lead, customer, leadId, customerId, actor = null, data = {} }) => ({
+          data: { action, data },
+          links: {
+            lead: leadId ?? (lead ? leads.get(lead) : null),
+            customer: customerId ?? (customer ? customers.get(customer) : null),
+            actor,
+          },
+        }))
+      );
     });
   },
 

@@ -6,7 +6,10 @@ import { UID } from '../uids';
 import type { WebLeadInput } from '../validation/web-lead';
 import { checkValues, type CustomFieldDefinition } from './custom-fields';
 import type { DocumentRow as Row } from '../types';
+import type { ActivityRecord } from './activity';
 import { isEmptyValue } from '../utils/values';
+import { leadIdsWithEmail } from '../database/lead-email-index';
+import { insertRows } from '../database/batch-insert';
 
 /**
  * Web-to-lead capture (SPEC §7): a site's contact form creates a lead with the configured
@@ -26,37 +29,37 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return accepted;
   };
 
-  /** The configured status, source and assignee, resolved once per submission. */
+  /** The configured status, source and assignee, resolved once per submission (side by side). */
   const defaults = async () => {
     const { defaultStatus, defaultSource, defaultAssignee } = config();
+    const [named, source, assignee] = await Promise.all([
+      strapi.db.query(UID.leadStatus).findOne({ where: { name: defaultStatus, isCustomerStatus: false } }),
+      strapi.db.query(UID.leadSource).findOne({ where: { name: defaultSource } }),
+      defaultAssignee
+        ? strapi.db.query('admin::user').findOne({ where: { id: defaultAssignee, isActive: true } })
+        : null,
+    ]);
     const status =
-      (await strapi.db
-        .query(UID.leadStatus)
-        .findOne({ where: { name: defaultStatus, isCustomerStatus: false } })) ??
+      named ??
       (await strapi.db
         .query(UID.leadStatus)
         .findOne({ where: { isCustomerStatus: false }, orderBy: { order: 'asc' } }));
-    const source = await strapi.db.query(UID.leadSource).findOne({ where: { name: defaultSource } });
-    const assignee = defaultAssignee
-      ? await strapi.db.query('admin::user').findOne({ where: { id: defaultAssignee, isActive: true } })
-      : null;
     return { status, source, assignee };
   };
 
   /**
-   * The most recent open lead (not converted, lost or junk) with this email. The leads are looked
-   * up by email alone, so that the database takes the index on LOWER(email) (database/lead-email-index)
-   * whatever its statistics say; the few leads sharing an email are then sorted out here.
+   * The most recent open lead (not converted, lost or junk) with this email, in one query: the
+   * leads are picked by email alone through the email index (database/lead-email-index), whatever
+   * the database's statistics say; the few that share an email are then sorted out here.
    */
   const openLeadWithEmail = async (email: string): Promise<Row | null> => {
-    const candidates: Row[] = await strapi.db.query(UID.lead).findMany({
-      where: { email: { $eqi: email } },
-      select: ['id', 'dateConverted', 'lost', 'junk', 'createdAt'],
-    });
+    const candidates: Row[] = await strapi.db
+      .query(UID.lead)
+      .findMany({ where: { id: { $in: leadIdsWithEmail(strapi, email) } } });
     const [newest] = candidates
       .filter((lead) => !lead.dateConverted && !lead.lost && !lead.junk)
       .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || b.id - a.id);
-    return newest ? strapi.db.query(UID.lead).findOne({ where: { id: newest.id } }) : null;
+    return newest ?? null;
   };
 
   return {
@@ -70,6 +73,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       let created = false;
       const lead = await strapi.db.transaction(async () => {
+        const rows: ActivityRecord[] = [];
         const existing =
           config().duplicates === 'update' && fields.email ? await openLeadWithEmail(fields.email) : null;
         let saved: Row;
@@ -85,14 +89,19 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: { ...filled, customFields: mergedCustom } as Record<string, unknown>,
           })) as Row;
           if (fields.description) {
-            await strapi.documents(UID.note).create({
-              data: {
-                body: `Sent again through the web form:\n${fields.description}`,
-                lead: existing.documentId,
-              } as Record<string, unknown>,
-            });
+            await insertRows(strapi, UID.note, [
+              {
+                data: { body: `Sent again through the web form:\n${fields.description}` },
+                links: { lead: existing.id },
+              },
+            ]);
           }
-          await activity.record([{ action: 'web_form_resubmitted', lead: existing.documentId, data: {} }]);
+          rows.push({
+            action: 'web_form_resubmitted',
+            lead: existing.documentId,
+            leadId: existing.id,
+            data: {},
+          });
         } else {
           saved = (await strapi.documents(UID.lead).create({
             data: {
@@ -105,17 +114,18 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             } as Record<string, unknown>,
           })) as Row;
           created = true;
-          await activity.record([{ action: 'captured_from_web_form', lead: saved.documentId, data: {} }]);
+          rows.push({ action: 'captured_from_web_form', lead: saved.documentId, leadId: saved.id, data: {} });
         }
         if (input.consent) {
-          await activity.record([
-            {
-              action: 'consent_given',
-              lead: saved.documentId,
-              data: { text: input.consent.text, givenAt: new Date().toISOString(), through: 'web form' },
-            },
-          ]);
+          rows.push({
+            action: 'consent_given',
+            lead: saved.documentId,
+            leadId: saved.id,
+            data: { text: input.consent.text, givenAt: new Date().toISOString(), through: 'web form' },
+          });
         }
+        // the capture's own rows in one insert
+        await activity.record(rows);
         return saved;
       });
 

@@ -6,7 +6,13 @@ module.exports = ({ env }) => ({
     enabled: true,
     resolve: path.resolve(__dirname, '../../..'),
     config: {
-      webLeads: { rateLimit: { max: env.int('CRM_WEB_LEADS_RATE_MAX', 10), intervalMs: 60_000 } },
+      webLeads: {
+        rateLimit: {
+          max: env.int('CRM_WEB_LEADS_RATE_MAX', 10),
+          intervalMs: 60_000,
+          redis: env('CRM_WEB_LEADS_RATE_REDIS', null),
+        },
+      },
     },
   },
   email: {

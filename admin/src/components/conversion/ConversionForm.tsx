@@ -174,6 +174,12 @@ const LoadedForm = ({
           />
           <Divider />
           <FollowUpSection controls={controls} errors={errors} staff={staff} />
+          <Typography variant="pi" textColor="neutral600">
+            {t(
+              'carried',
+              "The lead's opportunities and attachments are copied to the customer; the lead keeps its own."
+            )}
+          </Typography>
         </Flex>
       </Modal.Body>
       <Modal.Footer>

@@ -32,6 +32,11 @@ export const privateStore = (strapi: Core.Strapi) => {
       await fs.copyFile(source, pathOf(file));
     },
 
+    /** Copies a stored file under another stored name (a lead's attachment given to its customer). */
+    async copy(from: { hash: string; ext?: string | null }, to: { hash: string; ext?: string | null }) {
+      await fs.copyFile(pathOf(from), pathOf(to));
+    },
+
     read: (file: { hash: string; ext?: string | null }) => createReadStream(pathOf(file)),
 
     async exists(file: { hash: string; ext?: string | null }) {

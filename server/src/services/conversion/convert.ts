@@ -14,7 +14,10 @@ import { customerSummary } from './prefill';
 import { CUSTOMER_POPULATE, customerDetail } from './serialize';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 import { isEmptyValue } from '../../utils/values';
-import { isDuplicateCustomerEmail } from '../../database/customer-email';
+import { customerIdWithEmail, isDuplicateCustomerEmail } from '../../database/customer-email';
+import { insertRows } from '../../database/batch-insert';
+import { downloadPath, FILE } from '../attachments';
+import { privateStore, PRIVATE_PROVIDER } from '../attachments/private-store';
 import { lockConversions } from '../../database/conversion-lock';
 import { retryOnDeadlock } from '../../database/retry';
 import { insertUnlessDuplicate } from '../../database/savepoint';
@@ -26,6 +29,8 @@ export const STEPS = [
   'customer',
   'login',
   'notes',
+  'opportunities',
+  'attachments',
   'task',
   'lead',
   'activity',
@@ -48,11 +53,14 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The definitions a `custom` merge needs on customers: reused by slug, else created like the lead's. */
   const ensureCustomerDefinitions = async (plan: PlannedMerges) => {
+    if (!plan.custom.length) return;
+    const existing = await strapi.db.query(UID.customField).findMany({
+      where: { slug: { $in: plan.custom.map(({ def }) => def.slug) }, target: 'customer' },
+      select: ['slug'],
+    });
+    const known = new Set(existing.map((row: Row) => row.slug));
     for (const { def } of plan.custom) {
-      const exists = await strapi.db
-        .query(UID.customField)
-        .findOne({ where: { slug: def.slug, target: 'customer' } });
-      if (exists) continue;
+      if (known.has(def.slug)) continue;
       const { name, slug, type, options, personal } = def as CustomFieldDefinition;
       // Two conversions may create the same definition at once: the second one reuses the first's.
       await insertUnlessDuplicate(strapi, () =>
@@ -70,6 +78,87 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
     }
+  };
+
+  /**
+   * The lead's notes, copied to the customer with their authors: read in one query, written in one
+   * insert (and one per link table), whatever their number.
+   */
+  const copyNotes = async (leadId: number, customerId: number) => {
+    const notes = await strapi.db.query(UID.note).findMany({
+      where: { lead: { id: leadId } },
+      select: ['id', 'body'],
+      populate: { author: { select: ['id'] } },
+      orderBy: { id: 'asc' },
+    });
+    await insertRows(
+      strapi,
+      UID.note,
+      notes.map((note: Row) => ({
+        data: { body: note.body },
+        links: { customer: customerId, author: note.author?.id ?? null },
+      }))
+    );
+    return notes.length;
+  };
+
+  /** The lead's opportunities, copied to the customer (the lead keeps its own, SPEC §6). */
+  const copyOpportunities = async (leadId: number, customerId: number, userId: number) => {
+    const opportunities = await strapi.db.query(UID.opportunity).findMany({
+      where: { lead: { id: leadId } },
+      select: ['name', 'value', 'stage', 'closeDate'],
+      orderBy: { id: 'asc' },
+    });
+    await insertRows(
+      strapi,
+      UID.opportunity,
+      opportunities.map(({ name, value, stage, closeDate }: Row) => ({
+        data: { name, value, stage, closeDate, createdBy: userId, updatedBy: userId },
+        links: { customer: customerId },
+      }))
+    );
+    return opportunities.length;
+  };
+
+  /**
+   * The lead's attachments, given to the customer as copies: a file record and a stored copy each,
+   * so that every file has one owner and follows that owner's visibility (the customer's for the
+   * copy, the lead's for the original), and removing one leaves the other. Answers what was
+   * stored, for the caller to remove if the transaction rolls back.
+   */
+  const copyAttachments = async (leadId: number, customer: Row, kept: { hash: string; ext: string }[]) => {
+    const files = ((await strapi.db.query(UID.lead).load({ id: leadId }, 'attachments')) ?? []) as Row[];
+    const privateFiles = files.filter((file) => file.provider === PRIVATE_PROVIDER);
+    if (!privateFiles.length) return 0;
+    const store = privateStore(strapi);
+    const copies: number[] = [];
+    for (const file of privateFiles) {
+      const stored = { hash: store.newHash(), ext: file.ext ?? '' };
+      await store.copy(file as unknown as { hash: string; ext: string | null }, stored);
+      kept.push(stored);
+      const row = (await strapi.documents(FILE).create({
+        data: {
+          name: file.name,
+          ...stored,
+          mime: file.mime,
+          size: file.size,
+          url: '',
+          provider: PRIVATE_PROVIDER,
+          folderPath: '/',
+        } as Data,
+      })) as Row;
+      await strapi.db
+        .query(FILE)
+        .update({ where: { id: row.id }, data: { url: downloadPath(row.documentId) } });
+      copies.push(row.id);
+    }
+    const current = ((await strapi.db.query(UID.customer).load({ id: customer.id }, 'attachments')) ??
+      []) as Row[];
+    await strapi.db.query(UID.customer).update({
+      where: { id: customer.id },
+      data: { attachments: [...current.map((file) => file.id), ...copies] },
+    });
+    return copies.length;
   };
 
   /** Checks what needs the database, naming each bad path; returns the customer being merged into, if any. */
@@ -145,10 +234,11 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { plan, existing } = await checkAgainstDatabase(ability, lead, input);
       const data = customerData(input, plan);
       if (!existing && data.email) {
-        const duplicate = await strapi.db
-          .query(UID.customer)
-          .findOne({ where: { email: { $eqi: data.email } } });
-        if (duplicate) throw await emailTaken(ability, data.email, duplicate);
+        const duplicateId = await customerIdWithEmail(strapi, data.email);
+        if (duplicateId !== null) {
+          const duplicate = await strapi.db.query(UID.customer).findOne({ where: { id: duplicateId } });
+          throw await emailTaken(ability, data.email, duplicate);
+        }
       }
       const customerStatus = await strapi.db
         .query(UID.leadStatus)
@@ -157,9 +247,14 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const portal = getService(strapi, 'portal');
       const now = new Date();
 
+      // files copied to the customer's attachments: removed again if the transaction rolls back
+      const storedCopies: { hash: string; ext: string }[] = [];
+      const dropCopies = () =>
+        Promise.all(storedCopies.splice(0).map((stored) => privateStore(strapi).remove(stored)));
       const { customer, login } = await retryOnDeadlock(() =>
         asConversion(() =>
           strapi.db.transaction(async () => {
+            await dropCopies();
             const step = async (name: Step) => hooks.afterStep?.(name);
             await lockConversions(strapi);
 
@@ -213,37 +308,28 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
             await step('login');
 
-            if (input.transferNotes) {
-              const notes = await strapi.db.query(UID.note).findMany({
-                where: { lead: { id: lead.id } },
-                populate: { author: true },
-                orderBy: { id: 'asc' },
-              });
-              for (const note of notes) {
-                await strapi.documents(UID.note).create({
-                  data: {
-                    body: note.body,
-                    customer: saved.documentId,
-                    author: note.author?.id ?? null,
-                  } as Data,
-                });
-              }
-            }
+            const copied = {
+              notes: input.transferNotes ? await copyNotes(lead.id, saved.id) : 0,
+              opportunities: 0,
+              attachments: 0,
+            };
             await step('notes');
+
+            copied.opportunities = await copyOpportunities(lead.id, saved.id, userId);
+            await step('opportunities');
+
+            copied.attachments = await copyAttachments(lead.id, saved, storedCopies);
+            await step('attachments');
 
             if (input.followUpTask) {
               const { title, dueDate = null, assignedTo = null } = input.followUpTask;
-              await strapi.documents(UID.task).create({
-                data: {
-                  title,
-                  dueDate,
-                  assignedTo,
-                  status: 'open',
-                  customer: saved.documentId,
-                  createdBy: userId,
-                  updatedBy: userId,
-                } as Data,
-              });
+              // one insert and its links; the assignee was checked with the rest of the input
+              await insertRows(strapi, UID.task, [
+                {
+                  data: { title, dueDate, status: 'open', createdBy: userId, updatedBy: userId },
+                  links: { customer: saved.id, assignedTo },
+                },
+              ]);
             }
             await step('task');
 
@@ -266,13 +352,20 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
                 action: 'converted',
                 lead: documentId,
                 actor: userId,
-                data: { customer: summary, mergedIntoExisting: !!existing, portalLogin: !!login },
+                leadId: lead.id,
+                data: {
+                  customer: summary,
+                  mergedIntoExisting: !!existing,
+                  portalLogin: !!login,
+                  copied,
+                },
               },
               ...(lead.email && data.email && lead.email.toLowerCase() !== data.email.toLowerCase()
                 ? [
                     {
                       action: 'email_changed_on_conversion',
                       lead: documentId,
+                      leadId: lead.id,
                       actor: userId,
                       data: { from: lead.email, to: data.email },
                     },
@@ -281,6 +374,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
               {
                 action: existing ? 'lead_merged' : 'created_from_lead',
                 customer: saved.documentId,
+                customerId: saved.id,
                 actor: userId,
                 data: { lead: { documentId, name: lead.name } },
               },
@@ -290,12 +384,13 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
           })
         )
       ).catch(async (error: unknown) => {
+        await dropCopies();
         // Another conversion created a customer with this email first (the database's unique
         // index decides the race): the same 409 as the sequential check, and nothing written.
         if (!data.email || !isDuplicateCustomerEmail(error)) throw error;
-        const winner = await strapi.db
-          .query(UID.customer)
-          .findOne({ where: { email: { $eqi: data.email } } });
+        const winnerId = await customerIdWithEmail(strapi, data.email);
+        const winner =
+          winnerId === null ? null : await strapi.db.query(UID.customer).findOne({ where: { id: winnerId } });
         throw await emailTaken(ability, data.email, winner);
       });
 
