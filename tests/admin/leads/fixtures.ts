@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type {
   BoardCard,
@@ -9,6 +10,9 @@ import type {
 import { server } from '../../helpers/msw';
 
 export const API = 'http://localhost:1337';
+
+// a loaded two-core machine answers msw and renders the page slower than Testing Library's 1 s default
+configure({ asyncUtilTimeout: 10_000 });
 
 export const NEW: StatusRef = {
   documentId: 'st-new',
