@@ -2,10 +2,22 @@ import attachments from './attachments';
 import conversion from './conversion';
 import gdpr from './gdpr';
 import leads from './leads';
+import leadBulk from './lead-bulk';
 import me from './me';
 import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 import webLead from './web-lead';
 
-export default { attachments, conversion, gdpr, leads, me, reminders, sections, staff, 'web-lead': webLead };
+export default {
+  attachments,
+  conversion,
+  gdpr,
+  leads,
+  me,
+  reminders,
+  sections,
+  staff,
+  'web-lead': webLead,
+  'lead-bulk': leadBulk,
+};

@@ -4,7 +4,7 @@ import { SECTION_KINDS } from '../validation/sections';
 import { adminPolicies, ANONYMIZE, CONVERT, CUSTOMERS, EXPORT, LEADS } from './policies';
 
 /** Handlers whose query is the leads list's (`filters[...]` on leads, `status` for `leadStatus`). */
-const LEAD_LIST_HANDLERS = ['leads.find', 'leads.board', 'leads.export'];
+const LEAD_LIST_HANDLERS = ['leads.find', 'leads.board', 'leads.export', 'lead-bulk.export'];
 
 /** Every route refuses malformed ids, NUL characters and deep nesting (and bad lead filters). */
 const inputGuard = (handler: string) => ({
@@ -62,6 +62,9 @@ export default {
     route('GET', '/leads', 'leads.find', adminPolicies(LEADS.read)),
     route('GET', '/leads/board', 'leads.board', adminPolicies(LEADS.read)),
     route('POST', '/leads', 'leads.create', adminPolicies(LEADS.create)),
+    // before /leads/:id: each bulk action checks its own right (update of its field, or delete)
+    route('POST', '/leads/bulk', 'lead-bulk.bulk', adminPolicies(LEADS.read)),
+    route('GET', '/leads/export', 'lead-bulk.export', adminPolicies(...EXPORT)),
     route('GET', '/leads/:id', 'leads.findOne', adminPolicies(LEADS.read)),
     route('PUT', '/leads/:id', 'leads.update', adminPolicies(LEADS.update)),
     route('DELETE', '/leads/:id', 'leads.delete', adminPolicies(LEADS.delete)),

@@ -9,6 +9,8 @@ import customFields from './custom-fields';
 import defaults from './defaults';
 import gdpr from './gdpr';
 import customFieldFilter from './leads/custom-field-filter';
+import leadBulk from './leads/bulk';
+import leadExport from './leads/export';
 import leadReader from './leads/reader';
 import leadWriter from './leads/writer';
 import reminders from './reminders';
@@ -25,6 +27,8 @@ export default {
   customFields,
   defaults,
   gdpr,
+  leadBulk,
+  leadExport,
   leadReader,
   leadWriter,
   me,

@@ -150,6 +150,14 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data };
     },
 
+    /**
+     * The where-clause and order of a list (`query`'s page ignored), for a reader of every page:
+     * the CSV export walks them in keyset batches.
+     */
+    async listQuery(ability: UserAbility, userId: number, query: LeadListQuery) {
+      return { filters: await listFilter(ability, userId, query), sort: sortOf(ability, query) };
+    },
+
     /** One lead with its relations and custom-field values, or a 404. */
     async findOne(ability: UserAbility, documentId: string) {
       const lead = leadDetail(await visibility().findVisibleLead(ability, documentId, DETAIL_POPULATE));
