@@ -1,11 +1,14 @@
-import { Box, Button, Flex, Tabs, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Tabs } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { exportQueryOf } from '../api/bulk';
 import { useGetBoardQuery, useGetLeadsQuery } from '../api/leads';
 import { useReferenceData } from '../api/reference';
+import { BulkBar } from '../components/leads/BulkBar';
 import { ColumnChooser } from '../components/leads/ColumnChooser';
+import { ExportButton } from '../components/leads/ExportButton';
 import { LeadBoard } from '../components/leads/LeadBoard';
 import { useLeadColumns } from '../components/leads/leadColumns';
 import { LeadFilters } from '../components/leads/LeadFilters';
@@ -18,8 +21,9 @@ import { useAbilities } from '../hooks/useAbilities';
 import { getTranslation } from '../utils/getTranslation';
 
 const ListView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) => {
-  const { formatMessage } = useIntl();
+  const { updateLead, deleteLead } = useAbilities();
   const query = useMemo(() => toLeadQuery(filters.state), [filters.state]);
+  const exportQuery = useMemo(() => exportQueryOf(filters.state), [filters.state]);
   const list = useGetLeadsQuery(query);
   const { columns, toggle, reset } = useLeadColumns(useCurrentUserId());
   const [selected, setSelected] = useState<string[]>([]);
@@ -29,19 +33,13 @@ const ListView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) =
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Flex justifyContent="space-between" gap={2} wrap="wrap">
-        <Typography textColor="neutral600" aria-live="polite">
-          {selected.length > 0 &&
-            formatMessage(
-              {
-                id: getTranslation('leads.selected'),
-                defaultMessage: '{count, plural, one {# lead selected} other {# leads selected}}',
-              },
-              { count: selected.length }
-            )}
-        </Typography>
+      <Flex justifyContent="space-between" alignItems="flex-start" gap={2}>
+        <Box flex="1">
+          <BulkBar selected={selected} onClear={() => setSelected([])} />
+        </Box>
         <Flex gap={2}>
           <ColumnChooser columns={columns} onToggle={toggle} onReset={reset} />
+          <ExportButton query={exportQuery} />
         </Flex>
       </Flex>
       <LeadTable
@@ -51,7 +49,7 @@ const ListView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) =
         onChange={filters.update}
         columns={columns}
         selected={selected}
-        onSelect={setSelected}
+        onSelect={updateLead || deleteLead ? setSelected : undefined}
       />
     </Flex>
   );
