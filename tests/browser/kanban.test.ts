@@ -30,6 +30,9 @@ test('Sam drags a lead from New to Contacted and the move survives a reload', as
   );
   await card.dragTo(column('Contacted'));
   expect((await saved).status()).toBe(200);
+  await page.getByText(`${lead.name} moved to Contacted.`).waitFor();
+  // the customer column is on the board without ticking "Show converted leads", folded
+  await column('Customer').getByRole('button', { name: 'Show the cards' }).waitFor();
   await screenshot(page, 'kanban-after-drag');
 
   await page.reload();

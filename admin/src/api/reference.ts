@@ -3,6 +3,7 @@ import type {
   ContentManagerList,
   CustomFieldDefinition,
   FindStaff,
+  LeadSettings,
   NamedRef,
   StatusRef,
 } from '../../../server/src/contracts';
@@ -75,6 +76,32 @@ export const useReferenceData = () => {
 };
 
 export type ReferenceData = ReturnType<typeof useReferenceData>;
+
+/** Before (or without) the server's answer: the plugin config's own defaults. */
+export const DEFAULT_SETTINGS: LeadSettings = {
+  currency: 'USD',
+  defaultStatus: 'New',
+  defaultSource: 'Website',
+};
+
+/** The currency of lead values and a new lead's default status and source, from the plugin config. */
+export const useLeadSettings = (): LeadSettings =>
+  useGetStaffQuery().data?.meta?.settings ?? DEFAULT_SETTINGS;
+
+/**
+ * The status and source a new lead starts with: the configured ones by name (the status only if it
+ * is not the customer status), else the first open status; no source when the named one is gone.
+ */
+export const defaultsFor = (
+  settings: LeadSettings,
+  statuses: StatusRef[],
+  sources: NamedRef[]
+): { status: string; source: string } => {
+  const open = statuses.filter((status) => !status.isCustomerStatus);
+  const status = open.find((s) => s.name === settings.defaultStatus) ?? open[0];
+  const source = sources.find((s) => s.name === settings.defaultSource);
+  return { status: status?.documentId ?? '', source: source?.documentId ?? '' };
+};
 
 /** The staff a lead or task can be assigned to. */
 export const useStaffList = () => useGetStaffQuery().data?.data ?? [];

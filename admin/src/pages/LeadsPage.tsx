@@ -1,32 +1,69 @@
-import { Box, Flex, LinkButton, Tabs } from '@strapi/design-system';
+import { Box, Button, Flex, Tabs } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
-import { LEAD_UID } from '../../../server/src/contracts';
+import { exportQueryOf } from '../api/bulk';
 import { useGetBoardQuery, useGetLeadsQuery } from '../api/leads';
 import { useReferenceData } from '../api/reference';
+import { BulkBar } from '../components/leads/BulkBar';
+import { ColumnChooser } from '../components/leads/ColumnChooser';
+import { ExportButton } from '../components/leads/ExportButton';
 import { LeadBoard } from '../components/leads/LeadBoard';
+import { useLeadColumns } from '../components/leads/leadColumns';
 import { LeadFilters } from '../components/leads/LeadFilters';
 import { toLeadQuery } from '../components/leads/leadQuery';
 import { LeadTable } from '../components/leads/LeadTable';
 import { useLeadFilters, type LeadView } from '../components/leads/useLeadFilters';
+import { NewLeadModal } from '../components/new-lead/NewLeadModal';
+import { useCurrentUserId } from '../components/profile/useCurrentUserId';
 import { useAbilities } from '../hooks/useAbilities';
 import { getTranslation } from '../utils/getTranslation';
 
 const ListView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) => {
+  const { updateLead, deleteLead } = useAbilities();
   const query = useMemo(() => toLeadQuery(filters.state), [filters.state]);
+  const exportQuery = useMemo(() => exportQueryOf(filters.state), [filters.state]);
   const list = useGetLeadsQuery(query);
+  const { columns, toggle, reset } = useLeadColumns(useCurrentUserId());
+  const [selected, setSelected] = useState<string[]>([]);
+  // a selection belongs to the leads on screen: another page or filter starts afresh
+  const queryKey = JSON.stringify(query);
+  useEffect(() => setSelected([]), [queryKey]);
+
   return (
-    <LeadTable result={list.data} loading={list.isFetching} state={filters.state} onChange={filters.update} />
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex justifyContent="space-between" alignItems="flex-start" gap={2}>
+        <Box flex="1">
+          <BulkBar selected={selected} onClear={() => setSelected([])} />
+        </Box>
+        <Flex gap={2}>
+          <ColumnChooser columns={columns} onToggle={toggle} onReset={reset} />
+          <ExportButton query={exportQuery} />
+        </Flex>
+      </Flex>
+      <LeadTable
+        result={list.data}
+        loading={list.isFetching}
+        state={filters.state}
+        onChange={filters.update}
+        columns={columns}
+        selected={selected}
+        onSelect={updateLead || deleteLead ? setSelected : undefined}
+      />
+    </Flex>
   );
 };
 
 const BoardView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) => {
-  const query = useMemo(() => toLeadQuery(filters.state, false), [filters.state]);
+  const { includeConverted } = filters.state;
+  // the customer column is always on the board (folded until converted leads are asked for)
+  const query = useMemo(() => {
+    const base = toLeadQuery(filters.state, false);
+    return includeConverted ? base : [...base, ['includeConverted', 'true'] as [string, string]];
+  }, [filters.state, includeConverted]);
   const board = useGetBoardQuery(query);
-  return <LeadBoard columns={board.data?.data} />;
+  return <LeadBoard columns={board.data?.data} showCustomers={includeConverted} />;
 };
 
 /** The Leads page (SPEC §4, §8): search, filters, the list or the kanban, and the way to a lead's profile. */
@@ -37,6 +74,7 @@ export const LeadsPage = () => {
   const filters = useLeadFilters();
   const reference = useReferenceData();
   const { createLead } = useAbilities();
+  const [creating, setCreating] = useState(false);
   const title = t('title', 'Leads');
 
   return (
@@ -51,17 +89,14 @@ export const LeadsPage = () => {
           )}
           primaryAction={
             createLead ? (
-              <LinkButton
-                tag={Link}
-                to={`/content-manager/collection-types/${LEAD_UID}/create`}
-                startIcon={<Plus />}
-              >
-                {t('create', 'Create a lead')}
-              </LinkButton>
+              <Button startIcon={<Plus />} onClick={() => setCreating(true)}>
+                {t('new', 'New lead')}
+              </Button>
             ) : undefined
           }
         />
         <Layouts.Content>
+          {creating && <NewLeadModal reference={reference} onClose={() => setCreating(false)} />}
           <Flex direction="column" alignItems="stretch" gap={6}>
             <LeadFilters
               state={filters.state}

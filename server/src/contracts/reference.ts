@@ -67,6 +67,16 @@ export interface ContentManagerList<T> {
 export const staffName = (member: Pick<StaffRef, 'firstname' | 'lastname'> | null | undefined) =>
   member ? [member.firstname, member.lastname].filter(Boolean).join(' ') : '';
 
+/**
+ * What the admin's forms and board take from the plugin config: the currency of lead values and
+ * the status and source (by name) a new lead starts with (`webLeads.defaultStatus` / `defaultSource`).
+ */
+export interface LeadSettings {
+  currency: string;
+  defaultStatus: string;
+  defaultSource: string;
+}
+
 /** GET /crm/staff */
 export declare namespace FindStaff {
   interface Request {
@@ -76,6 +86,7 @@ export declare namespace FindStaff {
   }
   interface Response {
     data: StaffRef[];
+    meta?: { settings: LeadSettings };
     error?: ApiError;
   }
 }

@@ -60,15 +60,21 @@ const serve = () => {
   return listQueries;
 };
 
+// the design system's selects are slow to drive on a loaded two-core machine
+jest.setTimeout(120_000);
+
 describe('the Leads page', () => {
-  it('lists the default leads with their status, source and assignee', async () => {
+  it('lists the default leads with their status, assignee and contact links', async () => {
     const queries = serve();
     render(<LeadsPage />);
 
     const row = (await screen.findByRole('link', { name: 'Ada' })).closest('tr')!;
     expect(within(row).getByText('New')).toBeInTheDocument();
-    expect(within(row).getByText('Website')).toBeInTheDocument();
     expect(within(row).getByText('Sam Seller')).toBeInTheDocument();
+    expect(within(row).getByRole('link', { name: 'ada@example.com' })).toHaveAttribute(
+      'href',
+      'mailto:ada@example.com'
+    );
     expect(screen.getByText('60 leads')).toBeInTheDocument();
     expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
     expect(queries[0].toString()).toBe('page=1&pageSize=25&sort=createdAt%3Adesc');
@@ -107,18 +113,19 @@ describe('the Leads page', () => {
     expect(queries.at(-1)?.get('q')).toBe('ada');
   });
 
-  it('offers creating a lead only to those who may', async () => {
+  it('offers the New lead form only to those who may create leads', async () => {
     serve();
     const { unmount } = render(<LeadsPage />);
     await screen.findByRole('link', { name: 'Ada' });
-    expect(screen.getByRole('link', { name: 'Create a lead' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'New lead' }));
+    expect(await screen.findByRole('dialog', { name: 'New lead' })).toBeInTheDocument();
     unmount();
 
     render(<LeadsPage />, {
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'plugin::crm.lead' }],
     });
     await screen.findByRole('link', { name: 'Ada' });
-    expect(screen.queryByRole('link', { name: 'Create a lead' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'New lead' })).not.toBeInTheDocument();
   });
 });
 

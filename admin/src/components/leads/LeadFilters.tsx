@@ -11,7 +11,7 @@ import {
   SingleSelect,
   SingleSelectOption,
 } from '@strapi/design-system';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { staffName, type ReferenceData } from '../../api/reference';
 import { getTranslation } from '../../utils/getTranslation';
@@ -26,6 +26,9 @@ interface Props {
 }
 
 const ANY = '';
+
+/** How long typing pauses before the list is searched. */
+export const SEARCH_DEBOUNCE_MS = 300;
 
 /** One labelled filter in the grid. */
 const FilterCell = ({
@@ -51,7 +54,31 @@ export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
   const t = (key: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`leads.filters.${key}`), defaultMessage });
   const [search, setSearch] = useState(state.q);
-  useEffect(() => setSearch(state.q), [state.q]);
+  // the last query this box sent: a different one in the URL (cleared filters, back) replaces the text
+  const sent = useRef(state.q);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  useEffect(() => {
+    if (state.q !== sent.current) {
+      sent.current = state.q;
+      setSearch(state.q);
+    }
+  }, [state.q]);
+
+  const searchNow = (q: string) => {
+    sent.current = q;
+    if (q !== state.q) onChangeRef.current({ q });
+  };
+  // search as you type, once typing pauses; Enter searches at once
+  useEffect(() => {
+    if (search === sent.current) return undefined;
+    const timer = setTimeout(() => {
+      if (search === sent.current) return;
+      sent.current = search;
+      onChangeRef.current({ q: search });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
 
   const field = (key: keyof LeadFilterState, label: string, type: 'date' | 'number') => (
     <Field.Root name={key}>
@@ -70,7 +97,7 @@ export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          onChange({ q: search });
+          searchNow(search);
         }}
       >
         <Searchbar
@@ -79,7 +106,7 @@ export const LeadFilters = ({ state, reference, onChange, onClear }: Props) => {
           onChange={(e) => setSearch(e.target.value)}
           onClear={() => {
             setSearch('');
-            onChange({ q: '' });
+            searchNow('');
           }}
           clearLabel={t('clearSearch', 'Clear the search')}
           placeholder={t('searchPlaceholder', 'Search name, email, company or phone')}
