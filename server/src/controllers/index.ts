@@ -7,5 +7,19 @@ import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 import webLead from './web-lead';
+import reports from './reports';
+import myWork from './my-work';
 
-export default { attachments, conversion, gdpr, leads, me, reminders, sections, staff, 'web-lead': webLead };
+export default {
+  attachments,
+  conversion,
+  gdpr,
+  leads,
+  me,
+  reminders,
+  sections,
+  staff,
+  'web-lead': webLead,
+  reports,
+  'my-work': myWork,
+};

@@ -61,6 +61,8 @@ export default {
     route('GET', '/staff', 'staff.find', adminPolicies(LEADS.read)),
     route('GET', '/leads', 'leads.find', adminPolicies(LEADS.read)),
     route('GET', '/leads/board', 'leads.board', adminPolicies(LEADS.read)),
+    route('GET', '/reports/leads', 'reports.leads', adminPolicies(LEADS.read)),
+    route('GET', '/my-work', 'my-work.find', adminPolicies()),
     route('POST', '/leads', 'leads.create', adminPolicies(LEADS.create)),
     route('GET', '/leads/:id', 'leads.findOne', adminPolicies(LEADS.read)),
     route('PUT', '/leads/:id', 'leads.update', adminPolicies(LEADS.update)),
