@@ -11,6 +11,7 @@ import { LeadBoard } from '../components/leads/LeadBoard';
 import { LeadFilters } from '../components/leads/LeadFilters';
 import { toLeadQuery } from '../components/leads/leadQuery';
 import { LeadTable } from '../components/leads/LeadTable';
+import { LeadsPageLinks } from '../components/reports/LeadsPageLinks';
 import { useLeadFilters, type LeadView } from '../components/leads/useLeadFilters';
 import { useAbilities } from '../hooks/useAbilities';
 import { getTranslation } from '../utils/getTranslation';
@@ -49,6 +50,7 @@ export const LeadsPage = () => {
             'subtitle',
             'Open leads first: converted, lost and junk leads are hidden unless you ask for them.'
           )}
+          secondaryAction={<LeadsPageLinks />}
           primaryAction={
             createLead ? (
               <LinkButton
