@@ -64,7 +64,8 @@ beforeAll(async () => {
     staff: s,
     lead: hidden.documentId,
   });
-});
+  // a boot on a busy PostgreSQL or MariaDB takes longer than the default hook timeout
+}, 300_000);
 
 afterAll(async () => {
   await stopStrapi(strapi);

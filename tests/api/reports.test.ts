@@ -126,7 +126,8 @@ beforeAll(async () => {
     assignedTo: o,
     value: 400,
   });
-});
+  // a boot on a busy PostgreSQL or MariaDB takes longer than the default hook timeout
+}, 300_000);
 
 afterAll(async () => {
   await stopStrapi(strapi);
