@@ -2,6 +2,7 @@ import type { DocumentActionComponent } from '@strapi/content-manager/strapi-adm
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ConvertDocumentAction } from './components/conversion/ConvertDocumentAction';
 import { PluginIcon } from './components/PluginIcon';
+import { registerWidgets } from './components/widgets';
 import { ABILITIES } from '../../server/src/contracts';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
@@ -16,6 +17,7 @@ export default {
       permissions: ABILITIES.readLeads,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'CRM' });
+    registerWidgets(app);
   },
 
   bootstrap(app: StrapiApp) {

@@ -4,6 +4,8 @@ import { ABILITIES } from '../../../server/src/contracts';
 import { AbilitiesProvider } from '../hooks/useAbilities';
 import { LeadProfilePage } from './LeadProfilePage';
 import { LeadsPage } from './LeadsPage';
+import { MyWorkPage } from './MyWorkPage';
+import { ReportsPage } from './ReportsPage';
 
 const App = () => (
   <Page.Protect permissions={ABILITIES.readLeads}>
@@ -11,6 +13,8 @@ const App = () => (
       <Routes>
         <Route index element={<LeadsPage />} />
         <Route path="leads/:documentId" element={<LeadProfilePage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="my-work" element={<MyWorkPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </AbilitiesProvider>

@@ -14,6 +14,7 @@ import { useLeadColumns } from '../components/leads/leadColumns';
 import { LeadFilters } from '../components/leads/LeadFilters';
 import { toLeadQuery } from '../components/leads/leadQuery';
 import { LeadTable } from '../components/leads/LeadTable';
+import { LeadsPageLinks } from '../components/reports/LeadsPageLinks';
 import { useLeadFilters, type LeadView } from '../components/leads/useLeadFilters';
 import { NewLeadModal } from '../components/new-lead/NewLeadModal';
 import { useCurrentUserId } from '../components/profile/useCurrentUserId';
@@ -87,6 +88,7 @@ export const LeadsPage = () => {
             'subtitle',
             'Open leads first: converted, lost and junk leads are hidden unless you ask for them.'
           )}
+          secondaryAction={<LeadsPageLinks />}
           primaryAction={
             createLead ? (
               <Button startIcon={<Plus />} onClick={() => setCreating(true)}>

@@ -14,3 +14,5 @@ export * from './leads';
 export * from './permissions';
 export * from './reference';
 export * from './sections';
+export * from './reports';
+export * from './my-work';

@@ -8,6 +8,8 @@ import reminders from './reminders';
 import sections from './sections';
 import staff from './staff';
 import webLead from './web-lead';
+import reports from './reports';
+import myWork from './my-work';
 
 export default {
   attachments,
@@ -20,4 +22,6 @@ export default {
   staff,
   'web-lead': webLead,
   'lead-bulk': leadBulk,
+  reports,
+  'my-work': myWork,
 };

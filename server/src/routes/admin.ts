@@ -61,6 +61,8 @@ export default {
     route('GET', '/staff', 'staff.find', adminPolicies(LEADS.read)),
     route('GET', '/leads', 'leads.find', adminPolicies(LEADS.read)),
     route('GET', '/leads/board', 'leads.board', adminPolicies(LEADS.read)),
+    route('GET', '/reports/leads', 'reports.leads', adminPolicies(LEADS.read)),
+    route('GET', '/my-work', 'my-work.find', adminPolicies()),
     route('POST', '/leads', 'leads.create', adminPolicies(LEADS.create)),
     // before /leads/:id: each bulk action checks its own right (update of its field, or delete)
     route('POST', '/leads/bulk', 'lead-bulk.bulk', adminPolicies(LEADS.read)),

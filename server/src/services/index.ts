@@ -18,6 +18,8 @@ import sections from './sections';
 import staff from './staff';
 import visibility from './visibility';
 import webLeads from './web-leads';
+import reports from './reports';
+import myWork from './my-work';
 
 export default {
   activity,
@@ -40,4 +42,6 @@ export default {
   staff,
   visibility,
   webLeads,
+  reports,
+  myWork,
 };

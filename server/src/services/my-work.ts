@@ -1,0 +1,126 @@
+import type { Core } from '@strapi/strapi';
+import type { MyWorkItem } from '../contracts';
+import { CM_ACTION, UID } from '../uids';
+import { getService } from '../utils';
+import { readableFields } from './leads/readable';
+import type { Filter, UserAbility } from './visibility';
+
+interface Row {
+  documentId: string;
+  title?: string;
+  message?: string;
+  dueDate?: string | null;
+  remindAt?: string | Date | null;
+  lead?: { documentId: string; name: string } | null;
+  customer?: { documentId: string; firstName: string | null; lastName: string | null } | null;
+}
+
+const PARENTS = {
+  lead: { select: ['documentId', 'name'] },
+  customer: { select: ['documentId', 'firstName', 'lastName'] },
+};
+
+/** Where an item sorts: its due moment (a task's day at midnight UTC); no date sorts last. */
+const sortKey = (item: MyWorkItem) =>
+  item.due === null
+    ? Infinity
+    : new Date(item.kind === 'task' ? `${item.due}T00:00:00.000Z` : item.due).getTime();
+
+/** "My work": the caller's open tasks and pending reminders on the leads and customers they see. */
+const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const scoped = (ability: UserAbility, uid: string, mine: Filter) => {
+    const visible = getService(strapi, 'visibility').hangingFilter(ability, uid);
+    return visible ? { $and: [mine, visible] } : mine;
+  };
+
+  return {
+    /** Overdue first, then by due date, at most `limit` items; `total` counts them all. */
+    async list(ability: UserAbility, userId: number, { limit }: { limit: number }, now = new Date()) {
+      const today = now.toISOString().slice(0, 10);
+      const leadName = readableFields(strapi, ability, UID.lead)('name');
+      const parents = (row: Row) => ({
+        lead: row.lead ? { documentId: row.lead.documentId, name: leadName ? row.lead.name : '' } : null,
+        customer: row.customer
+          ? {
+              documentId: row.customer.documentId,
+              name: [row.customer.firstName, row.customer.lastName].filter(Boolean).join(' '),
+            }
+          : null,
+      });
+      const tasks = ability.can(CM_ACTION.read, UID.task)
+        ? scoped(ability, UID.task, {
+            assignedTo: { id: userId },
+            $or: [{ status: { $ne: 'done' } }, { status: { $null: true } }],
+          })
+        : null;
+      const reminders = ability.can(CM_ACTION.read, UID.reminder)
+        ? scoped(ability, UID.reminder, {
+            staff: { id: userId },
+            $or: [{ notified: false }, { notified: { $null: true } }],
+          })
+        : null;
+
+      // the `limit` earliest of each kind hold the `limit` first of both together
+      const and = (where: Filter | null, extra: Filter) => (where ? { $and: [where, extra] } : null);
+      const find = (uid: string, where: Filter | null, select: string[], orderBy: string) =>
+        where
+          ? strapi.db.query(uid).findMany({
+              where,
+              select,
+              populate: PARENTS,
+              orderBy: [{ [orderBy]: 'asc' }, { id: 'asc' }],
+              limit,
+            })
+          : [];
+      const count = (uid: string, where: Filter | null) =>
+        where ? strapi.db.query(uid).count({ where }) : 0;
+      const [dated, undated, reminderRows, ...counts] = await Promise.all([
+        find(
+          UID.task,
+          and(tasks, { dueDate: { $notNull: true } }),
+          ['documentId', 'title', 'dueDate'],
+          'dueDate'
+        ),
+        find(UID.task, and(tasks, { dueDate: { $null: true } }), ['documentId', 'title', 'dueDate'], 'id'),
+        find(UID.reminder, reminders, ['documentId', 'message', 'remindAt'], 'remindAt'),
+        count(UID.task, tasks),
+        count(UID.reminder, reminders),
+        count(UID.task, and(tasks, { dueDate: { $lt: today } })),
+        count(UID.reminder, and(reminders, { remindAt: { $lt: now } })),
+      ]);
+      const [taskCount, reminderCount, overdueTasks, overdueReminders] = counts as number[];
+      const taskRows = [...(dated as Row[]), ...(undated as Row[])];
+
+      const items: MyWorkItem[] = [
+        ...taskRows.map((row) => ({
+          kind: 'task' as const,
+          documentId: row.documentId,
+          title: row.title ?? '',
+          due: row.dueDate ?? null,
+          overdue: !!row.dueDate && row.dueDate < today,
+          ...parents(row),
+        })),
+        ...(reminderRows as Row[]).map((row) => {
+          const due = row.remindAt ? new Date(row.remindAt).toISOString() : null;
+          return {
+            kind: 'reminder' as const,
+            documentId: row.documentId,
+            title: row.message ?? '',
+            due,
+            overdue: !!due && new Date(due) < now,
+            ...parents(row),
+          };
+        }),
+      ];
+      items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || sortKey(a) - sortKey(b));
+      const data = items.slice(0, limit);
+      return {
+        data,
+        meta: { overdue: overdueTasks + overdueReminders, total: taskCount + reminderCount },
+      };
+    },
+  };
+};
+
+export default myWorkService;
+export type MyWorkService = ReturnType<typeof myWorkService>;
