@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { surfaceWriteRules } from '../surfaces/write-rules';
 import { customerEmailRule } from './customer-email';
+import { customerFullNameRule } from './customer-full-name';
 import { customerStatusGuard } from './customer-status-guard';
 import { customFieldSlugRule } from './custom-field-slug';
 import { leadActivityMiddleware } from './lead-activity';
@@ -18,6 +19,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     leadActivityMiddleware,
     surfaceWriteRules,
     customerEmailRule,
+    customerFullNameRule,
     customFieldSlugRule,
   ]) {
     strapi.documents.use(middleware(strapi));
