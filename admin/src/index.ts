@@ -2,7 +2,7 @@ import type { DocumentActionComponent } from '@strapi/content-manager/strapi-adm
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ConvertDocumentAction } from './components/conversion/ConvertDocumentAction';
 import { PluginIcon } from './components/PluginIcon';
-import { ABILITIES } from '../../server/src/contracts';
+import { ABILITIES, CUSTOM_FIELD_VALUES } from '../../server/src/contracts';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 
@@ -16,6 +16,18 @@ export default {
       permissions: ABILITIES.readLeads,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'CRM' });
+    // leads' and customers' custom-field values, typed in the Content Manager (SPEC §8)
+    app.customFields.register({
+      name: CUSTOM_FIELD_VALUES,
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: getTranslation('customFieldValues.label'), defaultMessage: 'Custom fields' },
+      intlDescription: {
+        id: getTranslation('customFieldValues.description'),
+        defaultMessage: 'The values of the custom fields defined for leads or customers',
+      },
+      components: { Input: async () => import('./components/custom-fields/CustomFieldValuesInput') },
+    });
   },
 
   bootstrap(app: StrapiApp) {
