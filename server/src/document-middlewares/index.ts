@@ -4,6 +4,7 @@ import { customerEmailRule } from './customer-email';
 import { customerFullNameRule } from './customer-full-name';
 import { customerStatusGuard } from './customer-status-guard';
 import { customFieldSlugRule } from './custom-field-slug';
+import { customFieldValuesRule } from './custom-field-values';
 import { leadActivityMiddleware } from './lead-activity';
 import { leadInvariants } from './lead-invariants';
 
@@ -16,6 +17,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   for (const middleware of [
     customerStatusGuard,
     leadInvariants,
+    customFieldValuesRule,
     leadActivityMiddleware,
     surfaceWriteRules,
     customerEmailRule,
