@@ -3,7 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ConvertDocumentAction } from './components/conversion/ConvertDocumentAction';
 import { PluginIcon } from './components/PluginIcon';
 import { registerWidgets } from './components/widgets';
-import { ABILITIES } from '../../server/src/contracts';
+import { ABILITIES, CUSTOM_FIELD_VALUES } from '../../server/src/contracts';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 
@@ -18,6 +18,18 @@ export default {
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'CRM' });
     registerWidgets(app);
+    // leads' and customers' custom-field values, typed in the Content Manager (SPEC §8)
+    app.customFields.register({
+      name: CUSTOM_FIELD_VALUES,
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: getTranslation('customFieldValues.label'), defaultMessage: 'Custom fields' },
+      intlDescription: {
+        id: getTranslation('customFieldValues.description'),
+        defaultMessage: 'The values of the custom fields defined for leads or customers',
+      },
+      components: { Input: async () => import('./components/custom-fields/CustomFieldValuesInput') },
+    });
   },
 
   bootstrap(app: StrapiApp) {

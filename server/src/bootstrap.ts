@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { tuneContentManagerLayouts } from './permissions/content-manager-layout';
 import { ensureSalesRoles } from './permissions/roles';
 import { ensureCustomerEmailUnique } from './database/customer-email';
+import { fillCustomerFullNames } from './document-middlewares/customer-full-name';
 import { ensureEmailIndex } from './database/lead-email-index';
 import { ensureLeadIndexes } from './database/lead-indexes';
 import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
@@ -22,6 +23,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureCustomerEmailUnique(strapi);
   registerPrivateFileCleanup(strapi);
   await moveCrmFilesToPrivateStore(strapi);
+  await fillCustomerFullNames(strapi);
   await tuneContentManagerLayouts(strapi);
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');

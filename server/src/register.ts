@@ -4,6 +4,8 @@ import { meRequiresLogin } from './middlewares/me-requires-login';
 import { requestErrors } from './middlewares/request-errors';
 import { registerActions } from './permissions/actions';
 import { registerConditions } from './permissions/conditions';
+import { showStaffByName, staffPrivacy } from './permissions/staff-names';
+import { CUSTOM_FIELD_VALUES } from './contracts/reference';
 import { openApiOverride } from './openapi';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
@@ -13,13 +15,17 @@ import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
  * stored permissions that name an unknown action or condition, so they must exist before it runs.
  */
 const register = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // the leads' and customers' `customFields`: stored as JSON, typed inputs in the Content Manager
+  strapi.customFields.register({ name: CUSTOM_FIELD_VALUES, plugin: 'crm', type: 'json' });
   await registerActions(strapi);
   await registerConditions(strapi);
   registerDocumentMiddlewares(strapi);
+  showStaffByName(strapi);
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   strapi.server.use(requestErrors(strapi));
+  strapi.server.use(staffPrivacy());
   if (strapi.plugin('documentation')) {
     await strapi
       .plugin('documentation')

@@ -1,7 +1,8 @@
 import { CUSTOMER_UID, type ConvertLead, type GetConversion } from '../../../server/src/contracts';
 import { aroundLead, crmApi, leadPath } from './crm';
 
-const conversionApi = crmApi.injectEndpoints({
+/** `Relations`: the Content Manager's relation fields (the lead's status and customer in its edit view). */
+const conversionApi = crmApi.enhanceEndpoints({ addTagTypes: ['Relations'] }).injectEndpoints({
   endpoints: (build) => ({
     /** The dialog's prefill (`GET /crm/leads/:id/conversion`). */
     getConversion: build.query<GetConversion.Response, string>({
@@ -10,8 +11,8 @@ const conversionApi = crmApi.injectEndpoints({
     }),
     /**
      * Converts the lead (`POST /crm/leads/:id/convert`). The lead, the list, the board, its log,
-     * its sections (notes may move to the customer) and the Content Manager's lead and customers
-     * are read again.
+     * its sections (notes may move to the customer) and the Content Manager's lead, its relation
+     * fields and customers are read again.
      */
     convertLead: build.mutation<ConvertLead.Response, { leadId: string; body: ConvertLead.Request['body'] }>({
       query: ({ leadId, body }) => ({ url: leadPath(leadId, '/convert'), method: 'POST', data: body }),
@@ -23,6 +24,8 @@ const conversionApi = crmApi.injectEndpoints({
               { type: 'CrmSection' },
               ...aroundLead(leadId),
               { type: 'Document', id: `${CUSTOMER_UID}_LIST` },
+              // the edit view shows the status and the customer through its relations endpoint
+              'Relations',
             ],
     }),
   }),

@@ -90,3 +90,9 @@ export declare namespace FindStaff {
     error?: ApiError;
   }
 }
+
+/**
+ * The Content Manager custom field (`plugin::crm.custom-field-values`, Strapi's Custom Fields API)
+ * that holds a lead's or customer's custom-field values: JSON stored, typed inputs in the admin.
+ */
+export const CUSTOM_FIELD_VALUES = 'custom-field-values';

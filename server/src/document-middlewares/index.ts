@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { surfaceWriteRules } from '../surfaces/write-rules';
 import { customerEmailRule } from './customer-email';
+import { customerFullNameRule } from './customer-full-name';
 import { customerStatusGuard } from './customer-status-guard';
 import { customFieldSlugRule } from './custom-field-slug';
+import { customFieldValuesRule } from './custom-field-values';
 import { leadActivityMiddleware } from './lead-activity';
 import { leadInvariants } from './lead-invariants';
 
@@ -15,9 +17,11 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   for (const middleware of [
     customerStatusGuard,
     leadInvariants,
+    customFieldValuesRule,
     leadActivityMiddleware,
     surfaceWriteRules,
     customerEmailRule,
+    customerFullNameRule,
     customFieldSlugRule,
   ]) {
     strapi.documents.use(middleware(strapi));

@@ -33,6 +33,10 @@ export const scrub = <T>(value: T, secrets: string[]): T => {
   return value;
 };
 
+/** A note's first words kept in its activity row are personal data: anonymization erases them. */
+const eraseExcerpt = (data: Record<string, unknown>) =>
+  typeof data.excerpt === 'string' ? { ...data, excerpt: ERASED } : data;
+
 /** GDPR (SPEC §5): everything held about a lead, and its anonymization. */
 const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sectionRows = async (leadId: number | string) =>
@@ -133,7 +137,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of activity) {
           await strapi.db
             .query(UID.activity)
-            .update({ where: { id: row.id }, data: { data: scrub(row.data ?? {}, secrets) } });
+            .update({ where: { id: row.id }, data: { data: eraseExcerpt(scrub(row.data ?? {}, secrets)) } });
         }
         await getService(strapi, 'activity').record([
           { action: 'anonymized', lead: documentId, actor: userId, data: {} },

@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { ForbiddenError, validationError, type FieldError } from '../errors';
 import { MESSAGES } from '../rules/lead';
 import { HANGING_TYPES } from '../services/hanging';
-import { SECTIONS } from '../services/sections';
+import { activityExcerpt, SECTIONS } from '../services/sections';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { asPlugin, surfaceCaller } from './caller';
@@ -17,6 +17,7 @@ interface ParentRow {
   author?: { id: number } | null;
   lead?: { documentId: string } | null;
   customer?: { documentId: string } | null;
+  body?: string | null;
 }
 
 /** A relation left empty in a write: absent, null, or a connect/set of nothing (the Content Manager's form). */
@@ -127,6 +128,7 @@ export const surfaceWriteRules =
             data: {
               [spec.singular]: documentId ?? (result as { documentId?: string })?.documentId,
               via: 'content-manager',
+              ...(action === 'delete' ? {} : activityExcerpt(uid, after)),
             },
           },
         ]);

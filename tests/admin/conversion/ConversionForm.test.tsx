@@ -66,10 +66,10 @@ describe('the conversion dialog', () => {
     await screen.findByText('Mobile');
 
     await choose('How to merge Mobile', 'Into a customer field');
-    // a phone number fits text fields, not the email or website
+    // a phone number fits the phone and the description, never a name, the email or the website
     await userEvent.click(screen.getByRole('combobox', { name: 'Customer field for Mobile' }));
     const offered = (await screen.findAllByRole('option')).map((o) => o.textContent);
-    expect(offered).toEqual(['Last name', 'Phone', 'Description']);
+    expect(offered).toEqual(['Phone', 'Description']);
     await userEvent.click(screen.getByRole('option', { name: 'Phone' }));
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Create a portal login for this customer' }));
@@ -96,6 +96,16 @@ describe('the conversion dialog', () => {
       'href',
       '/content-manager/collection-types/plugin::crm.customer/customer-doc-1'
     );
+  });
+
+  it('offers a number no name field: Budget goes into the description only', async () => {
+    serve(() => HttpResponse.json(converted, { status: 201 }));
+    renderDialog();
+    await screen.findByText('Budget');
+    await choose('How to merge Budget', 'Into a customer field');
+    await userEvent.click(screen.getByRole('combobox', { name: 'Customer field for Budget' }));
+    const offered = (await screen.findAllByRole('option')).map((o) => o.textContent);
+    expect(offered).toEqual(['Description']);
   });
 
   it('puts each 400 message next to its field and stays open', async () => {

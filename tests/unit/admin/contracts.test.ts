@@ -77,9 +77,10 @@ describe('shared contracts', () => {
       { field: 'description', type: 'textarea' },
     ] as const;
     const fields = (value: unknown) => compatibleTargets([...targets], value).map((t) => t.field);
-    expect(fields('mary@cruz.example')).toEqual(['email', 'phone', 'description']);
-    expect(fields('https://cruz.example')).toEqual(['website', 'phone', 'description']);
-    expect(fields(12000)).toEqual(['phone', 'description']);
+    expect(fields('mary@cruz.example')).toEqual(['email', 'description']);
+    expect(fields('https://cruz.example')).toEqual(['website', 'description']);
+    expect(fields(12000)).toEqual(['description']);
+    expect(fields('+33 6 12 34 56 78')).toEqual(['phone', 'description']);
     expect(fields('x'.repeat(300))).toEqual(['description']);
     expect(fields(null)).toEqual([]);
   });

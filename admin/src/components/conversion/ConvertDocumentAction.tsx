@@ -1,10 +1,22 @@
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
 import { User } from '@strapi/icons';
 import { useIntl } from 'react-intl';
+import { createGlobalStyle } from 'styled-components';
 import { LEAD_UID } from '../../../../server/src/contracts';
 import { useCanConvert } from '../../hooks/useAbilities';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConversionForm } from './ConversionForm';
+
+/**
+ * While the conversion dialog is open, the edit view's tooltips (the Save button's stays open once
+ * the pointer left it for the dialog, and tooltips sit above modals) are not drawn over it. The
+ * dialog itself has no tooltip.
+ */
+const NoTooltipsOverTheDialog = createGlobalStyle`
+  [data-radix-popper-content-wrapper]:has([role='tooltip']) {
+    display: none !important;
+  }
+`;
 
 /**
  * "Convert to customer" in the Content Manager's edit view of a lead (SPEC §8). Shown only to
@@ -36,7 +48,10 @@ export const ConvertDocumentAction: DocumentActionComponent = ({ model, document
       type: 'modal',
       title,
       content: ({ onClose }: { onClose: () => void }) => (
-        <ConversionForm leadId={documentId!} onClose={onClose} />
+        <>
+          <NoTooltipsOverTheDialog />
+          <ConversionForm leadId={documentId!} onClose={onClose} />
+        </>
       ),
     },
   };

@@ -15,7 +15,7 @@ import { useIntl } from 'react-intl';
 import type { ConversionPrefill, MergeChoice } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
 import { CUSTOMER_LABELS } from '../../utils/fieldLabels';
-import { compatibleTargets, displayValue } from './targets';
+import { displayValue, targetsFor } from './targets';
 import type { DraftControls } from './useConversionDraft';
 
 interface Props {
@@ -63,7 +63,7 @@ export const MergeTable = ({ prefill, controls, errors }: Props) => {
           <Tbody>
             {prefill.customFields.map((field) => {
               const { merge, target } = controls.draft.merges[field.slug];
-              const targets = compatibleTargets(prefill.targets, field.value);
+              const targets = targetsFor(prefill, field);
               const empty = field.value === null || field.value === undefined || field.value === '';
               return (
                 <Tr key={field.slug}>

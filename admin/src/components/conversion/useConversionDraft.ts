@@ -7,7 +7,7 @@ import {
   type CustomerTarget,
   type MergeChoice,
 } from '../../../../server/src/contracts';
-import { compatibleTargets } from './targets';
+import { targetsFor } from './targets';
 
 /** The customer form's values, every field as text. */
 export type CustomerDraft = Record<CustomerField, string>;
@@ -33,7 +33,7 @@ const initialDraft = (prefill: ConversionPrefill): ConversionDraft => ({
   ) as CustomerDraft,
   merges: Object.fromEntries(
     prefill.customFields.map((field) => {
-      const targets = compatibleTargets(prefill.targets, field.value);
+      const targets = targetsFor(prefill, field);
       const target =
         field.suggestedTarget && targets.some((t) => t.field === field.suggestedTarget)
           ? field.suggestedTarget

@@ -27,6 +27,7 @@ import {
 } from '../../api/attachments';
 import { useApiFailure } from '../../api/errors';
 import { ConfirmButton } from './ConfirmButton';
+import { formatFileSize } from './fileSize';
 import { useProfileText } from './useProfileText';
 
 interface Props {
@@ -35,16 +36,9 @@ interface Props {
   canEdit: boolean;
 }
 
-/** Sizes as people read them: 12 KB, 3.4 MB. */
 const useFileSize = () => {
   const { formatNumber } = useIntl();
-  return (bytes: number) => {
-    // the upload plugin stores sizes in kilobytes
-    const kb = Number(bytes);
-    return kb >= 1024
-      ? `${formatNumber(kb / 1024, { maximumFractionDigits: 1 })} MB`
-      : `${formatNumber(kb, { maximumFractionDigits: 0 })} KB`;
-  };
+  return (kilobytes: number) => formatFileSize(kilobytes, formatNumber);
 };
 
 /** The Attachments tab: the lead's files, uploads and deletions. */

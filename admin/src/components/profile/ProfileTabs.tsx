@@ -102,7 +102,7 @@ export const ProfileTabs = ({ lead, reference }: Props) => {
       </Tabs.List>
       {tabs.map((tab) => (
         <Tabs.Content key={tab.id} value={tab.id}>
-          <Box paddingTop={6} paddingBottom={6}>
+          <Box paddingTop={6} paddingBottom={6} paddingLeft={6} paddingRight={6}>
             {tab.content}
           </Box>
         </Tabs.Content>

@@ -19,7 +19,9 @@ const LINES: Record<string, string> = {
   marked_junk: '{actor} marked the lead as junk',
   unmarked_junk: '{actor} marked the lead as not junk',
   note_added: '{actor} added a note',
+  note_added_excerpt: '{actor} added a note: “{excerpt}”',
   note_updated: '{actor} edited a note',
+  note_updated_excerpt: '{actor} edited a note: “{excerpt}”',
   note_deleted: '{actor} deleted a note',
   task_added: '{actor} added a task',
   task_updated: '{actor} changed a task ({fields})',
@@ -45,8 +47,10 @@ const LINES: Record<string, string> = {
 
 const FALLBACK = '{actor}: {action}';
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 interface Context {
-  intl: Pick<IntlShape, 'formatMessage' | 'formatList'>;
+  intl: Pick<IntlShape, 'formatMessage' | 'formatList' | 'formatDate'>;
   customFields: CustomFieldDefinition[];
 }
 
@@ -62,6 +66,9 @@ const showValue = (intl: Context['intl'], value: unknown): string => {
       : text(intl, 'empty', '(empty)');
   }
   if (typeof value === 'boolean') return value ? text(intl, 'yes', 'yes') : text(intl, 'no', 'no');
+  // a date and time (last contact, a date custom field) in the reader's format, not ISO
+  if (typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))
+    return intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if ('firstname' in record) return staffName(record as unknown as StaffRef);
@@ -101,12 +108,16 @@ export const describeActivity = (entry: ActivityEntry, { intl, customFields }: C
     fields: Array.isArray(data.fields) ? intl.formatList(data.fields.map(String)) : '',
     text: showValue(intl, data.text),
     through: typeof data.through === 'string' ? data.through : 'web form',
+    excerpt: typeof data.excerpt === 'string' ? data.excerpt : '',
   };
-  const known = entry.action in LINES;
+  // a note's row quotes its first words when the log kept them
+  const action =
+    values.excerpt && `${entry.action}_excerpt` in LINES ? `${entry.action}_excerpt` : entry.action;
+  const known = action in LINES;
   return intl.formatMessage(
     {
-      id: getTranslation(`profile.activity.action.${known ? entry.action : 'unknown'}`),
-      defaultMessage: known ? LINES[entry.action] : FALLBACK,
+      id: getTranslation(`profile.activity.action.${known ? action : 'unknown'}`),
+      defaultMessage: known ? LINES[action] : FALLBACK,
     },
     values
   );

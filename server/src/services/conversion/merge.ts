@@ -1,7 +1,6 @@
-import { yup } from '@strapi/utils';
+import { fitTarget } from '../../contracts/conversion';
 import type { FieldError } from '../../errors';
 import { CUSTOMER_TARGETS, type CustomerTarget, type MergeInstruction } from '../../validation/conversion';
-import { LONG_TEXT, SHORT_TEXT } from '../../validation/common';
 import type { CustomFieldDefinition } from '../custom-fields';
 import { isEmptyValue } from '../../utils/values';
 
@@ -12,25 +11,16 @@ export interface PlannedMerges {
   database: { target: CustomerTarget; value: string; slug: string }[];
 }
 
-/** The value as the target field would store it, or undefined when it does not fit. */
-export const fitValue = (target: CustomerTarget, value: unknown): string | undefined => {
-  const kind = CUSTOMER_TARGETS[target];
-  const asText = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof asText !== 'string') return undefined;
-  if (kind === 'email')
-    return yup.string().email().isValidSync(asText) && asText.length <= SHORT_TEXT ? asText : undefined;
-  if (kind === 'url')
-    return /^https?:\/\//i.test(asText) && yup.string().url().isValidSync(asText) ? asText : undefined;
-  return asText.length <= (kind === 'textarea' ? LONG_TEXT : SHORT_TEXT) ? asText : undefined;
-};
-
-/** A database target whose name matches the field (slug "phone", name "Website", ...) and fits its value. */
+/**
+ * A database target whose name matches the field (slug "phone", name "Website", ...) and fits its
+ * value: whether a value fits a customer field is the contract's rule (`fitTarget`), as in the dialog.
+ */
 export const suggestedTarget = (def: CustomFieldDefinition, value: unknown): CustomerTarget | undefined => {
   const normalize = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
   const target = (Object.keys(CUSTOMER_TARGETS) as CustomerTarget[]).find(
     (t) => normalize(t) === normalize(def.slug) || normalize(t) === normalize(def.name)
   );
-  return target && fitValue(target, value) !== undefined ? target : undefined;
+  return target && fitTarget(target, value, def.type) !== undefined ? target : undefined;
 };
 
 /**
@@ -60,7 +50,7 @@ export const planMerges = (
       plan.custom.push({ def, value });
       return;
     }
-    const fitted = fitValue(target!, value);
+    const fitted = fitTarget(target!, value, def.type);
     if (fitted === undefined) {
       errors.push({
         path: ['customFields', String(i), 'target'],

@@ -16,6 +16,24 @@ interface SectionSpec {
   fields: string[];
 }
 
+/** How many characters of a note its activity row keeps. */
+export const EXCERPT_LENGTH = 80;
+
+/**
+ * What an activity row about a section record says of it at a glance: a note's first words (cut
+ * at a word, with an ellipsis). A note is personal data: anonymization erases the excerpt too.
+ */
+export const activityExcerpt = (uid: string, row: unknown) => {
+  const body = (row as { body?: unknown } | null | undefined)?.body;
+  if (uid !== UID.note || typeof body !== 'string') return {};
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (!text) return {};
+  if (text.length <= EXCERPT_LENGTH) return { excerpt: text };
+  const cut = text.slice(0, EXCERPT_LENGTH);
+  const atWord = cut.lastIndexOf(' ');
+  return { excerpt: `${(atWord > EXCERPT_LENGTH / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…` };
+};
+
 export const SECTIONS: Record<SectionKind, SectionSpec> = {
   notes: {
     uid: UID.note,
@@ -162,7 +180,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           action: `${spec.singular}_added`,
           ...logOn(parent),
           actor: userId,
-          data: { [spec.singular]: row.documentId },
+          data: { [spec.singular]: row.documentId, ...activityExcerpt(spec.uid, row) },
         },
       ]);
       return serializeSection(spec, row);
@@ -185,7 +203,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             action: `${spec.singular}_updated`,
             ...logOn(parent),
             actor: userId,
-            data: { [spec.singular]: documentId, fields: changed },
+            data: { [spec.singular]: documentId, fields: changed, ...activityExcerpt(spec.uid, updated) },
           },
         ]);
       }

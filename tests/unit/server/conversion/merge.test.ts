@@ -1,5 +1,5 @@
 import type { CustomFieldDefinition } from '../../../../server/src/services/custom-fields';
-import { fitValue, planMerges, suggestedTarget } from '../../../../server/src/services/conversion/merge';
+import { planMerges, suggestedTarget } from '../../../../server/src/services/conversion/merge';
 
 const def = (slug: string, type: CustomFieldDefinition['type'], name = slug): CustomFieldDefinition => ({
   id: 1,
@@ -13,23 +13,6 @@ const def = (slug: string, type: CustomFieldDefinition['type'], name = slug): Cu
   active: true,
   personal: false,
   webForm: false,
-});
-
-describe('fitValue', () => {
-  it.each([
-    ['phone', '+33 6 12', '+33 6 12'],
-    ['phone', 612, '612'],
-    ['email', 'ada@example.com', 'ada@example.com'],
-    ['email', 'not-mail', undefined],
-    ['website', 'https://ada.example', 'https://ada.example'],
-    ['website', 'ada.example', undefined],
-    ['city', ['a', 'b'], undefined],
-    ['city', true, undefined],
-    ['city', 'x'.repeat(256), undefined],
-    ['description', 'x'.repeat(5000), 'x'.repeat(5000)],
-  ])('%s receives %j as %j', (target, value, expected) => {
-    expect(fitValue(target as never, value)).toEqual(expected);
-  });
 });
 
 describe('planMerges', () => {
@@ -55,10 +38,12 @@ describe('planMerges', () => {
     const { errors } = planMerges(definitions, values, [
       { slug: 'nope', merge: 'custom' },
       { slug: 'budget', merge: 'database', target: 'email' },
+      { slug: 'size', merge: 'database', target: 'lastName' },
     ]);
     expect(errors.map((e) => e.path)).toEqual([
       ['customFields', '0', 'slug'],
       ['customFields', '1', 'target'],
+      ['customFields', '2', 'target'],
     ]);
   });
 
@@ -71,7 +56,7 @@ describe('planMerges', () => {
 describe('suggestedTarget', () => {
   it('suggests the standard field named like the custom field when the value fits', () => {
     expect(suggestedTarget(def('website', 'url'), 'https://x.example')).toBe('website');
-    expect(suggestedTarget(def('phone-number', 'text', 'Phone'), '+33')).toBe('phone');
+    expect(suggestedTarget(def('phone-number', 'text', 'Phone'), '+33 6 12')).toBe('phone');
     expect(suggestedTarget(def('email', 'text'), 'not-an-email')).toBeUndefined();
     expect(suggestedTarget(def('budget', 'number'), 10)).toBeUndefined();
   });

@@ -1,0 +1,104 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context, Next } from 'koa';
+import { CM_ACTION, UID } from '../uids';
+
+/** What anyone who reads a CRM record with a staff relation may read of a staff member: the name. */
+export const STAFF_NAME_FIELDS = ['firstname', 'lastname'] as const;
+
+/** CRM types whose records name a staff member (assignee, author, recipient). */
+const WITH_STAFF: string[] = [UID.lead, UID.note, UID.task, UID.reminder];
+
+interface StoredPermission {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] | null } | null;
+  conditions?: string[];
+  actionParameters?: Record<string, unknown>;
+}
+
+/**
+ * The permission that lets a reader of leads (notes, tasks, reminders) see who a record is assigned
+ * to: the Content Manager shows a relation by its main field only when the reader may read that
+ * field of the target (its `sanitizeMainField`), so without it a Sales Staff user sees an admin
+ * user's documentId. Only the names: the Content Manager's own sanitizers keep email, password
+ * and every other field of `admin::user` out of what they answer, as with any field-restricted read.
+ */
+export const staffNamePermission = (permissions: StoredPermission[]): StoredPermission[] =>
+  permissions.some((p) => p.action === CM_ACTION.read && WITH_STAFF.includes(p.subject ?? ''))
+    ? [
+        {
+          action: CM_ACTION.read,
+          actionParameters: {},
+          subject: 'admin::user',
+          properties: { fields: [...STAFF_NAME_FIELDS] },
+          conditions: [],
+        },
+      ]
+    : [];
+
+interface PermissionEngine {
+  generateUserAbility: (user: unknown) => Promise<unknown>;
+  generateTokenAbility: (permissions: unknown[], owner: unknown) => Promise<unknown>;
+}
+
+/**
+ * Every admin user's ability gets {@link staffNamePermission} on top of the role's permissions:
+ * the admin's own engine builds the ability from the stored permissions plus this one, the same
+ * way it builds an admin token's (`generateTokenAbility`), so the role editor stays untouched.
+ */
+export const showStaffByName = (strapi: Core.Strapi) => {
+  const permission = strapi.service('admin::permission') as unknown as {
+    engine: PermissionEngine;
+    findUserPermissions: (user: unknown) => Promise<StoredPermission[]>;
+  };
+  const { engine } = permission;
+  engine.generateUserAbility = async (user: unknown) => {
+    const stored = await permission.findUserPermissions(user);
+    return engine.generateTokenAbility([...stored, ...staffNamePermission(stored)], user);
+  };
+};
+
+/** Content Manager paths about a CRM type (lists, documents, relations, actions). */
+const CM_CRM_PATH = /^\/content-manager\/[^?]*plugin::crm\./;
+/** What the Content Manager would otherwise send or match of a staff member besides the name. */
+const STAFF_SECRETS = ['email', 'username', 'password', 'resetPasswordToken', 'registrationToken'];
+const STAFF_FILTER = new RegExp(`\\]\\[(${STAFF_SECRETS.join('|')})\\]`);
+const STAFF_RELATIONS = ['assignedTo', 'author', 'staff', 'actor', 'createdBy', 'updatedBy'];
+
+/** An admin user as the Content Manager embeds one (`ADMIN_USER_ALLOWED_FIELDS`). */
+const isStaffShape = (value: Record<string, unknown>) => 'firstname' in value && 'isActive' in value;
+
+const withoutSecrets = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const staff = isStaffShape(record);
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([key]) => !(staff && STAFF_SECRETS.includes(key)))
+      .map(([key, inner]) => [key, withoutSecrets(inner)])
+  );
+};
+
+/**
+ * The Content Manager embeds a record's staff (assignee, author, creator) with their email, and
+ * lets a filter match on it, to anyone who reads the record: on the CRM's types, a reader gets
+ * the names only, and a filter on a staff member's email (or any other secret) is a 400, so an
+ * address cannot be probed letter by letter.
+ */
+export const staffPrivacy = () => async (ctx: Context, next: Next) => {
+  if (!CM_CRM_PATH.test(ctx.path)) return next();
+  const query = decodeURIComponent(ctx.querystring ?? '');
+  if (STAFF_RELATIONS.some((relation) => query.includes(`[${relation}]`)) && STAFF_FILTER.test(query)) {
+    // set here: this middleware runs outside Strapi's error middleware
+    const error = new errors.ValidationError("A staff member's email or login cannot be filtered on here");
+    ctx.status = 400;
+    ctx.body = { data: null, error: { status: 400, name: error.name, message: error.message, details: {} } };
+    return;
+  }
+  await next();
+  if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) {
+    ctx.body = withoutSecrets(ctx.body);
+  }
+};
