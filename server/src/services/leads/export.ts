@@ -114,11 +114,7 @@ const leadExport = ({ strapi }: { strapi: Core.Strapi }) => {
       query: LeadListQuery,
       { batchSize = EXPORT_BATCH_SIZE }: { batchSize?: number } = {}
     ): Promise<Readable> {
-      const { filters, sort } = await getService(strapi, 'leadReader').listQuery(ability, userId, query);
-      const keys = sort.map((entry) => {
-        const [field, order] = Object.entries(entry)[0] as [string, 'asc' | 'desc'];
-        return { field, order };
-      });
+      const { sort: keys, ids } = await getService(strapi, 'leadReader').walk(ability, userId, query);
       const columns = await columnsFor(ability);
       const nullsLast = strapi.db.dialect.client === 'postgres';
       const stream = new PassThrough();
@@ -131,28 +127,17 @@ const leadExport = ({ strapi }: { strapi: Core.Strapi }) => {
         await write(BOM + csvLine(columns.map(([key]) => key)));
         let last: Row | null = null;
         while (!stream.destroyed) {
-          const where: Filter = last ? { $and: [filters, keysetAfter(keys, last, nullsLast)] } : filters;
-          const page = (await strapi.documents(UID.lead).findMany({
-            filters: where,
-            sort,
-            limit: batchSize,
-            fields: [...new Set([...keys.map((key) => key.field), 'documentId'])].filter(
-              (field) => field !== 'id'
-            ) as never,
-          })) as unknown as Row[];
+          const page = await ids(last ? keysetAfter(keys, last, nullsLast) : null, batchSize);
           if (!page.length) break;
           const rows = (await strapi.documents(UID.lead).findMany({
-            filters: { id: { $in: page.map((row) => row.id) } },
+            filters: { id: { $in: page } },
             populate: SUMMARY_POPULATE,
           })) as unknown as Row[];
           const byId = new Map(rows.map((row) => [row.id, row]));
-          const text = page
-            .flatMap((row) => byId.get(row.id) ?? [])
-            .map((lead) => csvLine(columns.map(([, cell]) => cell(lead))))
-            .join('');
-          await write(text);
-          if (page.length < batchSize) break;
-          last = page[page.length - 1];
+          const ordered = page.flatMap((id) => byId.get(id) ?? []);
+          await write(ordered.map((lead) => csvLine(columns.map(([, cell]) => cell(lead)))).join(''));
+          if (page.length < batchSize || !ordered.length) break;
+          last = ordered[ordered.length - 1];
         }
         stream.end();
       };

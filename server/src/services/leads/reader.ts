@@ -308,11 +308,19 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The where-clause and order of a list (`query`'s page ignored), for a reader of every page:
-     * the CSV export walks them in keyset batches.
+     * A list (`query`'s page ignored) for a reader of every page, as the CSV export walks it: its
+     * order, and the ids of its next `limit` leads that also match `after` (a keyset condition).
      */
-    async listQuery(ability: UserAbility, userId: number, query: LeadListQuery) {
-      return { filters: await listFilter(ability, userId, query), sort: sortOf(ability, query) };
+    async walk(ability: UserAbility, userId: number, query: LeadListQuery) {
+      const list = await listFilter(ability, userId, query);
+      const sort = sortOf(ability, query);
+      const ids = async (after: Filter | null, limit: number) =>
+        (
+          (await idsQuery(after ? { ...list, where: { $and: [list.where, after] } } : list, sort).limit(
+            limit
+          )) as { id: number }[]
+        ).map((row) => row.id);
+      return { sort, ids };
     },
 
     /** One lead with its relations and custom-field values, or a 404. */
