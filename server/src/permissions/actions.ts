@@ -11,7 +11,7 @@ export const actions = [
   },
   {
     section: 'plugins',
-    displayName: 'Export a lead (GDPR)',
+    displayName: 'Export leads (a lead's GDPR file, lists as CSV)',
     uid: 'leads.export',
     pluginName: 'crm',
     subCategory: 'leads',
