@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { isDuplicateCustomerEmail } from '../database/customer-email';
+import { customerIdWithEmail, isDuplicateCustomerEmail } from '../database/customer-email';
 import { validationError } from '../errors';
 import { inConversion } from '../rules/conversion-scope';
 import { asPlugin } from '../surfaces/caller';
@@ -20,12 +20,16 @@ export const customerEmailRule =
     const { documentId, data } = context.params as { documentId?: string; data?: { email?: unknown } };
     if (typeof data?.email === 'string' && data.email) {
       const email = data.email;
-      const other = await asPlugin(() =>
-        strapi.db.query(UID.customer).findOne({
-          where: { email: { $eqi: email }, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
-          select: ['id'],
-        })
-      );
+      // on the email's own index (one customer per email: at most one row can hold it)
+      const holder = await customerIdWithEmail(strapi, email);
+      const other =
+        holder !== null &&
+        (!documentId ||
+          (
+            await asPlugin(() =>
+              strapi.db.query(UID.customer).findOne({ where: { id: holder }, select: ['documentId'] })
+            )
+          )?.documentId !== documentId);
       if (other) throw taken();
     }
     try {

@@ -11,7 +11,7 @@ export const actions = [
   },
   {
     section: 'plugins',
-    displayName: 'Export leads (a lead's GDPR file, lists as CSV)',
+    displayName: 'Export leads (GDPR file of a lead, CSV of a list)',
     uid: 'leads.export',
     pluginName: 'crm',
     subCategory: 'leads',
