@@ -72,6 +72,11 @@ test('Sam converts a lead from its Content Manager edit view', async () => {
   await page.getByText('Conv Mary Ann de la Cruz is now a customer.').waitFor();
   await page.getByRole('button', { name: 'Already converted to a customer' }).waitFor();
   await screenshot(page, 'conversion-done');
+  // without a reload, the edit view reads the lead again: its status is now the customer status
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Customer', exact: true }).waitFor();
+  expect(await page.getByRole('link', { name: 'Qualified', exact: true }).count()).toBe(0);
+  await screenshot(page, 'conversion-edit-view-refreshed');
 
   // the customer holds the merged values and its portal login works
   const converted = (await admin.get(`/crm/leads/${lead.documentId}`)).body.data;
