@@ -54,6 +54,12 @@ export interface CrmConfig {
     profileFields: string[];
     editableFields: string[];
   };
+  /**
+   * CSV import of leads (POST /crm/leads/import): the largest file in bytes and the most rows one
+   * file may hold; rows written per transaction; how often each instance's worker looks for a job;
+   * how long a claimed job stays an instance's before another may resume it.
+   */
+  import: { maxBytes: number; maxRows: number; batchSize: number; pollIntervalMs: number; leaseMs: number };
 }
 
 const defaultConfig: CrmConfig = {
@@ -85,6 +91,13 @@ const defaultConfig: CrmConfig = {
     ],
   },
   reminders: { cronRule: '*/1 * * * *' },
+  import: {
+    maxBytes: 20 * 1024 * 1024,
+    maxRows: 100_000,
+    batchSize: 200,
+    pollIntervalMs: 2000,
+    leaseMs: 60_000,
+  },
   portal: {
     resetPasswordUrl: null,
     profileFields: [...CUSTOMER_CONTACT_FIELDS],
@@ -128,6 +141,17 @@ const validator = (config: CrmConfig) => {
   }
   if (typeof config.reminders?.cronRule !== 'string' || !config.reminders.cronRule.trim()) {
     throw new errors.ValidationError('crm.reminders.cronRule must be a cron rule, e.g. "*/1 * * * *"');
+  }
+  const imp = config.import;
+  if (
+    !imp ||
+    (['maxBytes', 'maxRows', 'batchSize', 'pollIntervalMs', 'leaseMs'] as const).some(
+      (key) => !Number.isInteger(imp[key]) || imp[key] <= 0
+    )
+  ) {
+    throw new errors.ValidationError(
+      'crm.import needs positive whole numbers maxBytes, maxRows, batchSize, pollIntervalMs and leaseMs'
+    );
   }
   const email = config.portal?.welcomeEmail;
   if (

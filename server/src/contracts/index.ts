@@ -9,6 +9,7 @@ export * from './bulk';
 export * from './conversion';
 export * from './errors';
 export * from './gdpr';
+export * from './imports';
 export * from './leads';
 export * from './permissions';
 export * from './reference';

@@ -1,6 +1,7 @@
 import attachments from './attachments';
 import conversion from './conversion';
 import gdpr from './gdpr';
+import imports from './imports';
 import leads from './leads';
 import me from './me';
 import reminders from './reminders';
@@ -8,4 +9,15 @@ import sections from './sections';
 import staff from './staff';
 import webLead from './web-lead';
 
-export default { attachments, conversion, gdpr, leads, me, reminders, sections, staff, 'web-lead': webLead };
+export default {
+  attachments,
+  conversion,
+  gdpr,
+  imports,
+  leads,
+  me,
+  reminders,
+  sections,
+  staff,
+  'web-lead': webLead,
+};

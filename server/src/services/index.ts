@@ -8,6 +8,8 @@ import prefill from './conversion/prefill';
 import customFields from './custom-fields';
 import defaults from './defaults';
 import gdpr from './gdpr';
+import imports from './imports';
+import importWorker from './imports/worker';
 import customFieldFilter from './leads/custom-field-filter';
 import leadReader from './leads/reader';
 import leadWriter from './leads/writer';
@@ -25,6 +27,8 @@ export default {
   customFields,
   defaults,
   gdpr,
+  imports,
+  importWorker,
   leadReader,
   leadWriter,
   me,
