@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { LEAD_UID } from '../../../server/src/contracts';
 import { useGetBoardQuery, useGetLeadsQuery } from '../api/leads';
 import { useReferenceData } from '../api/reference';
+import { ImportButton } from '../components/import/ImportButton';
 import { LeadBoard } from '../components/leads/LeadBoard';
 import { LeadFilters } from '../components/leads/LeadFilters';
 import { toLeadQuery } from '../components/leads/leadQuery';
@@ -49,6 +50,7 @@ export const LeadsPage = () => {
             'subtitle',
             'Open leads first: converted, lost and junk leads are hidden unless you ask for them.'
           )}
+          secondaryAction={<ImportButton />}
           primaryAction={
             createLead ? (
               <LinkButton
