@@ -220,11 +220,12 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** This instance's id, as written in the jobs it holds. */
     instance,
-    /** Looks for work now and then every `import.pollIntervalMs`. */
+    /** Looks for work every `import.pollIntervalMs`. */
     start() {
       stopping = false;
+      // The first look waits one interval: at boot the admin's permission engine (which the
+      // importer's rights come from) is not ready before every plugin has bootstrapped.
       if (!timer) timer = setInterval(() => void tick(), config().pollIntervalMs);
-      void tick();
     },
     /** Stops polling, lets the current batch commit and hands the job back. */
     async stop() {
