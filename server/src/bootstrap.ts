@@ -34,6 +34,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       options: { rule: strapi.plugin('crm').config('reminders.cronRule') as string },
     },
   });
+  // CSV imports queued in the database, resumed after a restart (stopped in destroy.ts).
+  getService(strapi, 'importWorker').start();
 };
 
 export default bootstrap;

@@ -1,6 +1,7 @@
 import bootstrap from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
+import destroy from './destroy';
 import controllers from './controllers';
 import middlewares from './middlewares';
 import policies from './policies';
@@ -13,6 +14,7 @@ export default {
   bootstrap,
   config,
   contentTypes,
+  destroy,
   controllers,
   middlewares,
   policies,

@@ -11,6 +11,7 @@ export const UID = {
   reminder: 'plugin::crm.reminder',
   opportunity: 'plugin::crm.opportunity',
   activity: 'plugin::crm.activity',
+  leadImport: 'plugin::crm.import',
 } as const;
 
 export type CrmUid = (typeof UID)[keyof typeof UID];

@@ -9,6 +9,7 @@ import { useReferenceData } from '../api/reference';
 import { BulkBar } from '../components/leads/BulkBar';
 import { ColumnChooser } from '../components/leads/ColumnChooser';
 import { ExportButton } from '../components/leads/ExportButton';
+import { ImportButton } from '../components/import/ImportButton';
 import { LeadBoard } from '../components/leads/LeadBoard';
 import { useLeadColumns } from '../components/leads/leadColumns';
 import { LeadFilters } from '../components/leads/LeadFilters';
@@ -88,7 +89,12 @@ export const LeadsPage = () => {
             'subtitle',
             'Open leads first: converted, lost and junk leads are hidden unless you ask for them.'
           )}
-          secondaryAction={<LeadsPageLinks />}
+          secondaryAction={
+            <Flex gap={2}>
+              <ImportButton />
+              <LeadsPageLinks />
+            </Flex>
+          }
           primaryAction={
             createLead ? (
               <Button startIcon={<Plus />} onClick={() => setCreating(true)}>

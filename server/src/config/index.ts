@@ -57,6 +57,12 @@ export interface CrmConfig {
   };
   /** Lists and the board: above `countCap` matching leads their total is the cap (`totalCapped`). */
   list: { countCap: number };
+  /**
+   * CSV import of leads (POST /crm/leads/import): the largest file in bytes and the most rows one
+   * file may hold; rows written per transaction; how often each instance's worker looks for a job;
+   * how long a claimed job stays an instance's before another may resume it.
+   */
+  import: { maxBytes: number; maxRows: number; batchSize: number; pollIntervalMs: number; leaseMs: number };
 }
 
 const defaultConfig: CrmConfig = {
@@ -88,6 +94,13 @@ const defaultConfig: CrmConfig = {
     ],
   },
   reminders: { cronRule: '*/1 * * * *' },
+  import: {
+    maxBytes: 20 * 1024 * 1024,
+    maxRows: 100_000,
+    batchSize: 200,
+    pollIntervalMs: 2000,
+    leaseMs: 60_000,
+  },
   portal: {
     resetPasswordUrl: null,
     profileFields: [...CUSTOMER_CONTACT_FIELDS],
@@ -140,6 +153,17 @@ const validator = (config: CrmConfig) => {
   if (!Array.isArray(editable) || editable.some((field) => !selfEditable.includes(field))) {
     throw new errors.ValidationError(
       `crm.portal.editableFields may hold only ${CUSTOMER_SELF_EDITABLE_FIELDS.join(', ')} (never the email, which is the login)`
+    );
+  }
+  const imp = config.import;
+  if (
+    !imp ||
+    (['maxBytes', 'maxRows', 'batchSize', 'pollIntervalMs', 'leaseMs'] as const).some(
+      (key) => !Number.isInteger(imp[key]) || imp[key] <= 0
+    )
+  ) {
+    throw new errors.ValidationError(
+      'crm.import needs positive whole numbers maxBytes, maxRows, batchSize, pollIntervalMs and leaseMs'
     );
   }
   const email = config.portal?.welcomeEmail;

@@ -9,6 +9,7 @@ import task from './task/schema.json';
 import reminder from './reminder/schema.json';
 import opportunity from './opportunity/schema.json';
 import activity from './activity/schema.json';
+import leadImport from './import/schema.json';
 
 /** The plugin's content types, keyed by singular name (uid `plugin::crm.<key>`). */
 export default {
@@ -23,4 +24,5 @@ export default {
   reminder: { schema: reminder },
   opportunity: { schema: opportunity },
   activity: { schema: activity },
+  import: { schema: leadImport },
 };

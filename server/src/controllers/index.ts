@@ -1,6 +1,7 @@
 import attachments from './attachments';
 import conversion from './conversion';
 import gdpr from './gdpr';
+import imports from './imports';
 import leads from './leads';
 import leadBulk from './lead-bulk';
 import me from './me';
@@ -15,6 +16,7 @@ export default {
   attachments,
   conversion,
   gdpr,
+  imports,
   leads,
   me,
   reminders,

@@ -67,6 +67,9 @@ export default {
     // before /leads/:id: each bulk action checks its own right (update of its field, or delete)
     route('POST', '/leads/bulk', 'lead-bulk.bulk', adminPolicies(LEADS.read)),
     route('GET', '/leads/export', 'lead-bulk.export', adminPolicies(...EXPORT)),
+    route('POST', '/leads/import', 'imports.create', adminPolicies(LEADS.create)),
+    route('GET', '/imports/:id', 'imports.findOne', adminPolicies(LEADS.create)),
+    route('GET', '/imports/:id/errors.csv', 'imports.errors', adminPolicies(LEADS.create)),
     route('GET', '/leads/:id', 'leads.findOne', adminPolicies(LEADS.read)),
     route('PUT', '/leads/:id', 'leads.update', adminPolicies(LEADS.update)),
     route('DELETE', '/leads/:id', 'leads.delete', adminPolicies(LEADS.delete)),

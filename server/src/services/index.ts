@@ -8,6 +8,8 @@ import prefill from './conversion/prefill';
 import customFields from './custom-fields';
 import defaults from './defaults';
 import gdpr from './gdpr';
+import imports from './imports';
+import importWorker from './imports/worker';
 import customFieldFilter from './leads/custom-field-filter';
 import leadBulk from './leads/bulk';
 import leadExport from './leads/export';
@@ -31,6 +33,8 @@ export default {
   gdpr,
   leadBulk,
   leadExport,
+  imports,
+  importWorker,
   leadReader,
   leadWriter,
   me,
