@@ -26,8 +26,11 @@ const COMMON = {
   updatedBy: 'Updated by',
 };
 
+/** CRM types the Content Manager shows (import jobs are the plugin's own, hidden there). */
+type ShownUid = Exclude<CrmUid, typeof UID.leadImport>;
+
 /** The label of every field of every CRM type in the Content Manager (edit form and list columns). */
-export const LABELS: Record<CrmUid, Record<string, string>> = {
+export const LABELS: Record<ShownUid, Record<string, string>> = {
   [UID.lead]: {
     name: 'Name',
     leadStatus: 'Status',
@@ -149,7 +152,7 @@ const isDefaultMainField = (value: string | undefined) => !value || value === 'i
  */
 export const tuneContentManagerLayouts = async (strapi: Core.Strapi) => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
-  for (const uid of Object.keys(LABELS) as CrmUid[]) {
+  for (const uid of Object.keys(LABELS) as ShownUid[]) {
     const configuration = (await contentTypes.findConfiguration({ uid })) as Configuration | null;
     if (!configuration) continue;
     const metadatas = configuration.metadatas ?? {};
