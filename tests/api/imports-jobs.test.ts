@@ -81,7 +81,7 @@ it('resumes after a restart in the middle: every row written once, the counts ex
   expect(res.status).toBe(202);
   const id = res.body.data.id;
   await waitUntil(async () => creates >= 60);
-  const leadsBefore = await strapi.db.query(LEAD).count({ where: { email: { $startsWith: 'lead-' } } });
+  const leadsBefore = await strapi.db.query(LEAD).count({ where: { email: { $startsWithi: 'lead-' } } });
 
   // the instance stops (destroy stops its worker): the batch under way commits, the job is handed back
   await stopStrapi(strapi);
@@ -106,7 +106,7 @@ it('resumes after a restart in the middle: every row written once, the counts ex
     attempts: 2,
   });
   expect(await writtenTwice()).toEqual([]);
-  expect(await strapi.db.query(LEAD).count({ where: { email: { $endsWith: '@example.com' } } })).toBe(
+  expect(await strapi.db.query(LEAD).count({ where: { email: { $endsWithi: '@example.com' } } })).toBe(
     expectedWithoutExisting(fixture).created
   );
 });
@@ -144,13 +144,13 @@ it('resumes a job whose instance died (its lease expired), and a failed batch is
   expect(failed).toBe(true);
   expect(afterFailure.state).toBe('running');
   expect(afterFailure.processed % 25).toBe(0);
-  const written = await strapi.db.query(LEAD).count({ where: { email: { $endsWith: '@dead.example' } } });
+  const written = await strapi.db.query(LEAD).count({ where: { email: { $endsWithi: '@dead.example' } } });
   expect(written).toBe(afterFailure.created);
   // handed back at once, resumed from the committed offset
   await other.tick();
   const done = await job(ref);
   expect(done).toMatchObject({ state: 'done', processed: 150, ...expectedWithoutExisting(fixture) });
-  expect(await strapi.db.query(LEAD).count({ where: { email: { $endsWith: '@dead.example' } } })).toBe(
+  expect(await strapi.db.query(LEAD).count({ where: { email: { $endsWithi: '@dead.example' } } })).toBe(
     expectedWithoutExisting(fixture).created
   );
 });
@@ -174,7 +174,7 @@ it('runs once when two instances look for work at the same time', async () => {
     attempts: 1,
     ...expectedWithoutExisting(fixture),
   });
-  expect(await strapi.db.query(LEAD).count({ where: { email: { $endsWith: '@twin.example' } } })).toBe(
+  expect(await strapi.db.query(LEAD).count({ where: { email: { $endsWithi: '@twin.example' } } })).toBe(
     expectedWithoutExisting(fixture).created
   );
 });
