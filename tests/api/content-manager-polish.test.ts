@@ -165,6 +165,37 @@ describe('staff shown by name to a Sales Staff user in the Content Manager', () 
     expect(JSON.stringify(detail.body)).not.toMatch(/@crm\.test|password/);
   });
 
+  it('the same holds for the same routes spelled in capitals or with an encoded uid (the router accepts both)', async () => {
+    for (const path of [
+      `/Content-Manager/collection-types/${LEAD}?pageSize=100`,
+      `/content-manager/collection-types/${encodeURIComponent(LEAD)}?pageSize=100`,
+      `/CONTENT-MANAGER/collection-types/${LEAD}/${lead.documentId}`,
+    ]) {
+      const res = await seller.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(JSON.stringify(res.body)).toContain('Sam');
+      expect(JSON.stringify(res.body)).not.toMatch(/@crm\.test|password/);
+    }
+    const probe = await seller.get(
+      `/Content-Manager/collection-types/${LEAD}?filters[assignedTo][email][$startsWith]=${encodeURIComponent(sam.email.slice(0, 6))}`
+    );
+    expect(probe.status).toBe(400);
+  });
+
+  it("the plugin's list, board and export refuse a filter on a staff member's email or login", async () => {
+    const prefix = encodeURIComponent(sam.email.slice(0, 6));
+    for (const path of [
+      `/crm/leads?filters[assignedTo][email][$startsWith]=${prefix}`,
+      `/crm/leads?filters[$or][0][createdBy][username][$null]=true`,
+      `/crm/leads/board?filters[assignedTo][$not][email][$eq]=${prefix}`,
+      `/crm/leads/export?filters[assignedTo][email][$startsWith]=${prefix}`,
+    ]) {
+      const res = await manager.get(path);
+      expect([path, res.status, res.body.error?.name]).toEqual([path, 400, 'ValidationError']);
+    }
+    expect((await seller.get(`/crm/leads?filters[assignedTo][firstname][$eq]=Sam`)).status).toBe(200);
+  });
+
   it('names nobody to a user who reads no CRM record', async () => {
     const outsider = await createStaff(strapi, (await createRole(strapi, [])).id);
     const res = await outsider.get(`/content-manager/relations/${LEAD}/${lead.documentId}/assignedTo`);

@@ -34,7 +34,7 @@ const writtenTwice = async () => {
   const knex = strapi.db.connection;
   return knex('crm_leads')
     .select(knex.raw('LOWER(email) AS e'))
-    .whereLike('email', 'lead-%')
+    .whereRaw('LOWER(email) LIKE ?', ['lead-%'])
     .groupByRaw('LOWER(email)')
     .havingRaw('COUNT(*) > 1');
 };

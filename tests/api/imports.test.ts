@@ -103,7 +103,7 @@ describe('the CSV fixture', () => {
     const dupes = await knex('crm_leads')
       .select(knex.raw('LOWER(email) AS e'))
       .count('* as n')
-      .whereLike('email', 'lead-%')
+      .whereRaw('LOWER(email) LIKE ?', ['lead-%'])
       .groupByRaw('LOWER(email)')
       .havingRaw('COUNT(*) > 1');
     expect(dupes).toEqual([]);
@@ -228,6 +228,17 @@ describe('options, duplicates and the file', () => {
     }
     expect((await seller.post('/crm/leads/import').send({ options: '{}' })).status).toBe(400);
     expect((await upload(seller, 'Name\nA\n', { duplicates: 'sometimes' })).status).toBe(400);
+    // headers and targets named like Object.prototype's keys are a 400, never a 500 or a silent pass
+    for (const mapping of [
+      { Name: 'name', constructor: 'toString' },
+      { Name: 'name', X: 'toString' },
+      { Name: 'name', X: '__proto__' },
+      { Name: 'name', X: 'hasOwnProperty' },
+    ]) {
+      const header = Object.keys(mapping).find((key) => key !== 'Name') ?? 'X';
+      const res = await upload(seller, `Name,${header}\nA,b\n`, { mapping, dryRun: true });
+      expect([res.status, JSON.stringify(mapping)]).toEqual([400, JSON.stringify(mapping)]);
+    }
     expect(await countRows(strapi, IMPORT)).toBe(jobs);
     expect(await countRows(strapi, LEAD)).toBe(leads);
   });

@@ -59,15 +59,47 @@ export const showStaffByName = (strapi: Core.Strapi) => {
   };
 };
 
-/** Content Manager paths about a CRM type (lists, documents, relations, actions). */
-const CM_CRM_PATH = /^\/content-manager\/[^?]*plugin::crm\./;
+/**
+ * Content Manager paths about a CRM type (lists, documents, relations, actions), as the router
+ * matches them: it ignores the path's case and decodes `%3A` in the model's uid.
+ */
+const CM_CRM_PATH = /^\/content-manager\/.*plugin::crm\./;
+const isCmCrmPath = (path: string) => {
+  try {
+    return CM_CRM_PATH.test(decodeURIComponent(path).toLowerCase());
+  } catch {
+    return CM_CRM_PATH.test(path.toLowerCase());
+  }
+};
 /** What the Content Manager would otherwise send or match of a staff member besides the name. */
 const STAFF_SECRETS = ['email', 'username', 'password', 'resetPasswordToken', 'registrationToken'];
 const STAFF_FILTER = new RegExp(`\\]\\[(${STAFF_SECRETS.join('|')})\\]`);
 const STAFF_RELATIONS = ['assignedTo', 'author', 'staff', 'actor', 'createdBy', 'updatedBy'];
 
-/** An admin user as the Content Manager embeds one (`ADMIN_USER_ALLOWED_FIELDS`). */
-const isStaffShape = (value: Record<string, unknown>) => 'firstname' in value && 'isActive' in value;
+/** An admin user as the Content Manager embeds one: whatever else it carries, it has the two names. */
+const isStaffShape = (value: Record<string, unknown>) => 'firstname' in value && 'lastname' in value;
+
+const mentionsSecret = (value: unknown): boolean =>
+  !!value &&
+  typeof value === 'object' &&
+  Object.entries(value).some(([key, inner]) => STAFF_SECRETS.includes(key) || mentionsSecret(inner));
+
+/**
+ * A filter that tests a staff member's email, login or any secret (under the assignee, author,
+ * creator… relation, at any depth of `$and`/`$or`/`$not`): a 400, so no list, board or export
+ * answers whether an address starts with "sara@".
+ */
+export const refuseStaffSecretFilters = (filters: unknown): void => {
+  if (!filters || typeof filters !== 'object') return;
+  for (const [key, inner] of Object.entries(filters)) {
+    if (STAFF_RELATIONS.includes(key) && mentionsSecret(inner)) {
+      throw new errors.ValidationError("A staff member's email or login cannot be filtered on", {
+        errors: [{ path: ['filters', key], message: "cannot test a staff member's email or login" }],
+      });
+    }
+    refuseStaffSecretFilters(inner);
+  }
+};
 
 const withoutSecrets = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutSecrets);
@@ -88,7 +120,7 @@ const withoutSecrets = (value: unknown): unknown => {
  * address cannot be probed letter by letter.
  */
 export const staffPrivacy = () => async (ctx: Context, next: Next) => {
-  if (!CM_CRM_PATH.test(ctx.path)) return next();
+  if (!isCmCrmPath(ctx.path)) return next();
   const query = decodeURIComponent(ctx.querystring ?? '');
   if (STAFF_RELATIONS.some((relation) => query.includes(`[${relation}]`)) && STAFF_FILTER.test(query)) {
     // set here: this middleware runs outside Strapi's error middleware

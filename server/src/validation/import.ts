@@ -4,11 +4,15 @@ import { validationError } from '../errors';
 import { documentId, rejectUnknownKeys, SHORT_TEXT, staffId, validateBody } from './common';
 
 const schema = yup.object({
+  // mixed, not object(): yup looks an object's keys up among its fields, and a header named
+  // `constructor` or `toString` would find Object.prototype's (a 500)
   mapping: yup
-    .object()
-    .typeError('must be an object of CSV header → field')
+    .mixed()
+    .test('object', 'must be an object of CSV header → field', (value: unknown) =>
+      value == null ? true : typeof value === 'object' && !Array.isArray(value)
+    )
     .test('strings', 'must map each header to a field name', (value: unknown) =>
-      value == null
+      value == null || typeof value !== 'object'
         ? true
         : Object.values(value as Record<string, unknown>).every(
             (target) => typeof target === 'string' && target.length <= SHORT_TEXT

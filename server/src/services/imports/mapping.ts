@@ -63,7 +63,7 @@ export const resolveColumns = (
       });
     else if (seen.has(target))
       errors.push({ path, message: `maps to ${target}, which another column fills` });
-    else if (target in IMPORT_FIELDS)
+    else if (Object.prototype.hasOwnProperty.call(IMPORT_FIELDS, target))
       columns.push({ index, header, kind: 'field', field: target as ImportField });
     else if (bySlug.has(target))
       columns.push({ index, header, kind: 'custom', definition: bySlug.get(target)! });

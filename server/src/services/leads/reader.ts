@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { refuseStaffSecretFilters } from '../../permissions/staff-names';
 import { onlyReadable, readableLeadFields } from './readable';
 import { scopeNestedWhere } from '../../surfaces/nested-scope';
 import { getService } from '../../utils';
@@ -76,6 +77,7 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const checker = visibility().checker(ability);
     if (query.filters) {
+      refuseStaffSecretFilters(query.filters);
       const filters = toAttributeFilters(query.filters);
       await checker.validateQuery({ filters });
       const sanitized = (await checker.sanitizeQuery({ filters })).filters as Filter | undefined;
