@@ -15,7 +15,8 @@ import {
 
 /**
  * SPEC §6 and §8 from the Content Manager: Sam converts his qualified lead with the dialog,
- * merging Budget as a custom field and Mobile into the customer's phone, with a portal login.
+ * merging Budget as a custom field and Mobile into the customer's phone, with a portal login; the
+ * edit view and the Leads page he came from show the result without a reload.
  */
 let browser: Browser;
 let admin: Api;
@@ -44,6 +45,13 @@ const openConvertAction = async (page: Page) => {
   await button.click();
 };
 
+/** A move inside the single-page admin, as a link click makes it: history and the router, no load. */
+const navigateInApp = (page: Page, path: string) =>
+  page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+
 const choose = async (page: Page, combobox: string, option: string) => {
   await page.getByRole('combobox', { name: combobox }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -52,7 +60,13 @@ const choose = async (page: Page, combobox: string, option: string) => {
 test('Sam converts a lead from its Content Manager edit view', async () => {
   const { page, consoleErrors } = await openPage(browser);
   await logIn(page, USERS.sam);
-  await page.goto(`${BASE}/admin/content-manager/collection-types/plugin::crm.lead/${lead.documentId}`);
+  // the Leads page first, so its list is in the admin's cache when the conversion happens elsewhere
+  const leadsPage = `/admin/plugins/crm?q=${encodeURIComponent('Conv Mary')}`;
+  await page.goto(`${BASE}${leadsPage}`);
+  await page.getByRole('link', { name: lead.name }).waitFor();
+  // from here on, every move is the router's (no page load): this mark would not survive a reload
+  await page.evaluate(() => Object.assign(window, { __noReload: true }));
+  await navigateInApp(page, `/admin/content-manager/collection-types/plugin::crm.lead/${lead.documentId}`);
   await page.getByRole('heading', { name: lead.name }).waitFor();
 
   await openConvertAction(page);
@@ -100,9 +114,10 @@ test('Sam converts a lead from its Content Manager edit view', async () => {
   });
   expect(portal.status).toBe(200);
 
-  // the default list hides it; the converted toggle brings it back
-  await page.goto(`${BASE}/admin/plugins/crm?q=${encodeURIComponent('Conv Mary')}`);
+  // back on the Leads page without a reload: the cached list was dropped, the default list hides it
+  await navigateInApp(page, leadsPage);
   await page.getByText('No lead matches these filters.').waitFor();
+  expect(await page.evaluate(() => (window as { __noReload?: boolean }).__noReload)).toBe(true);
   await page.getByRole('checkbox', { name: 'Show converted leads' }).click();
   await page.getByRole('link', { name: lead.name }).waitFor();
   await screenshot(page, 'conversion-converted-toggle');
