@@ -1,17 +1,4 @@
-/** English labels of the contact fields that leads and customers share. */
-const CONTACT_FIELD_LABELS = {
-  position: 'Position',
-  company: 'Company',
-  email: 'Email',
-  phone: 'Phone',
-  website: 'Website',
-  address: 'Address',
-  city: 'City',
-  state: 'State',
-  zip: 'Zip code',
-  country: 'Country',
-  description: 'Description',
-};
+import { CONTACT_FIELD_LABELS } from '../../../server/src/contracts';
 
 /** The lead's standard fields (ids `crm.profile.fields.<field>`), for the form and the activity log. */
 export const LEAD_FIELD_LABELS: Record<string, string> = {

@@ -10,6 +10,7 @@ export * from './conversion';
 export * from './customers';
 export * from './errors';
 export * from './gdpr';
+export * from './labels';
 export * from './imports';
 export * from './leads';
 export * from './permissions';

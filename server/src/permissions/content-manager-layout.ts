@@ -1,20 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { CONTACT_FIELD_LABELS } from '../contracts/labels';
 import { UID, type CrmUid } from '../uids';
 
 /** The contact fields leads and customers share, as the plugin's forms label them. */
-const CONTACT = {
-  position: 'Position',
-  company: 'Company',
-  email: 'Email',
-  phone: 'Phone',
-  website: 'Website',
-  address: 'Address',
-  city: 'City',
-  state: 'State',
-  zip: 'Zip code',
-  country: 'Country',
-  description: 'Description',
-};
+const CONTACT = CONTACT_FIELD_LABELS;
 
 /** Timestamps and authors every type has. */
 const COMMON = {
