@@ -5,6 +5,8 @@ export interface NewRow {
   data: Record<string, unknown>;
   /** A to-one relation (`lead`, `customer`, `author`…) → the numeric id of the target, or null. */
   links?: Record<string, number | null | undefined>;
+  /** A to-many relation kept on this side only (`tags`) → the ids of its targets, in order. */
+  many?: Record<string, number[] | undefined>;
 }
 
 interface JoinTable {
@@ -27,7 +29,8 @@ const chunks = <T>(items: T[], size: number): T[][] => {
  * Inserts documents of a content type without draft and publish in a fixed number of statements,
  * whatever their number: the rows in one insert (Strapi's `createMany`: defaults, timestamps, a
  * documentId each), their ids read back by documentId where the driver does not return them
- * (MySQL), then one insert per link table. Inside the current transaction when there is one.
+ * (MySQL), then one insert per link table (to-one links, and to-many links ordered as given when
+ * the target keeps no order of its own). Inside the current transaction when there is one.
  * Nothing of the Document Service runs: no document middleware and no `entry.create` event, so
  * only the plugin's own rows that need neither are written this way (copied notes, activity…).
  * Answers the rows' ids and documentIds, in the order given.
@@ -77,6 +80,22 @@ export const insertRows = async (
                 ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: 1 } : {}),
               },
             ]
+      );
+      for (const part of chunks(links, size)) await trx(joinTable.name).insert(part);
+    }
+    const manyFields = new Set(rows.flatMap(({ many }) => Object.keys(many ?? {})));
+    for (const field of manyFields) {
+      const joinTable = attributes[field]?.joinTable;
+      if (!joinTable || !['manyToMany', 'oneToMany'].includes(attributes[field].relation ?? ''))
+        throw new Error(`insertRows: ${uid}.${field} is not a to-many relation through a link table`);
+      if (joinTable.inverseOrderColumnName)
+        throw new Error(`insertRows: ${uid}.${field} keeps an order on its target's side`);
+      const links = rows.flatMap(({ many }, i) =>
+        (many?.[field] ?? []).map((target, position) => ({
+          [joinTable.joinColumn.name]: idOf[i],
+          [joinTable.inverseJoinColumn.name]: target,
+          ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
+        }))
       );
       for (const part of chunks(links, size)) await trx(joinTable.name).insert(part);
     }

@@ -45,3 +45,25 @@ export const leadIdsWithEmail = (strapi: Core.Strapi, email: string) => {
     ? query.where(column, email)
     : query.whereRaw('LOWER(??) = LOWER(?)', [column, email]);
 };
+
+/**
+ * The ids and emails of the leads whose email is one of `emails` whatever the letter case, in one
+ * query on the same index (an import looks up a whole batch at once). Emails answered lowercased.
+ */
+export const leadsWithEmails = async (
+  strapi: Core.Strapi,
+  emails: string[]
+): Promise<{ id: number; email: string }[]> => {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (!wanted.length) return [];
+  const meta = strapi.db.metadata.get(UID.lead);
+  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  // inside the caller's transaction, when there is one: it sees the leads written before in it
+  const rows: { id: number; email: string }[] = await strapi.db.transaction(({ trx }) => {
+    const query = trx(meta.tableName).select('id', { email: column });
+    return strapi.db.dialect.client === 'mysql'
+      ? query.whereIn(column, wanted)
+      : query.whereRaw(`LOWER(??) IN (${wanted.map(() => '?').join(', ')})`, [column, ...wanted]);
+  });
+  return rows.map((row) => ({ id: Number(row.id), email: String(row.email).toLowerCase() }));
+};

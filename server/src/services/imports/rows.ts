@@ -17,6 +17,8 @@ export interface Reference {
   staffByEmail: Map<string, number>;
   assignable: Set<number>;
   definitions: CustomFieldDefinition[];
+  /** Statuses, sources and tags: their numeric ids by documentId (what a bulk insert links). */
+  idOf: Map<string, number>;
 }
 
 const key = (text: string) => text.trim().toLowerCase();
@@ -34,9 +36,9 @@ const asBoolean = (value: string): boolean | string => {
 
 export const loadReference = async (strapi: Core.Strapi): Promise<Reference> => {
   const [statuses, sources, tags, staff, definitions] = await Promise.all([
-    strapi.db.query(UID.leadStatus).findMany({ select: ['documentId', 'name', 'isCustomerStatus'] }),
-    strapi.db.query(UID.leadSource).findMany({ select: ['documentId', 'name'] }),
-    strapi.db.query(UID.tag).findMany({ select: ['documentId', 'name'] }),
+    strapi.db.query(UID.leadStatus).findMany({ select: ['id', 'documentId', 'name', 'isCustomerStatus'] }),
+    strapi.db.query(UID.leadSource).findMany({ select: ['id', 'documentId', 'name'] }),
+    strapi.db.query(UID.tag).findMany({ select: ['id', 'documentId', 'name'] }),
     getService(strapi, 'staff').assignable(),
     getService(strapi, 'customFields').definitions('lead'),
   ]);
@@ -46,7 +48,7 @@ export const loadReference = async (strapi: Core.Strapi): Promise<Reference> => 
         .query('admin::user')
         .findMany({ where: { id: { $in: [...assignable] } }, select: ['id', 'email'] })
     : [];
-  type Named = { documentId: string; name: string };
+  type Named = { id: number; documentId: string; name: string };
   return {
     statuses: new Map(
       statuses.map((s: Named & { isCustomerStatus: boolean }) => [
@@ -59,6 +61,7 @@ export const loadReference = async (strapi: Core.Strapi): Promise<Reference> => 
     staffByEmail: new Map(users.map((u: { id: number; email: string }) => [key(u.email), u.id])),
     assignable,
     definitions,
+    idOf: new Map([...statuses, ...sources, ...tags].map((row: Named) => [row.documentId, Number(row.id)])),
   };
 };
 

@@ -8,11 +8,19 @@ import { getService } from '../../utils';
 import type { UserAbility } from '../visibility';
 import { resolveColumns } from './mapping';
 import { readHeaders, readRecords } from './parse';
-import { loadReference, readRow } from './rows';
-import { writeRow, type Importer } from './write';
+import { loadReference, readRow, type Reference } from './rows';
+import { writeBatch, type Importer } from './write';
 
 /** A claimed job resumed this many times (crashes, lost leases) without finishing is marked failed. */
 const MAX_ATTEMPTS = 5;
+
+/**
+ * Lets the event loop serve requests between two batches. With SQLite (better-sqlite3 answers
+ * synchronously) a job is otherwise one chain of promise callbacks that never yields to I/O: no
+ * request, not even the upload's own answer or the progress polls, would be answered before the
+ * last row.
+ */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Thrown when another instance took the job over: the batch is rolled back, nothing counted. */
 class LeaseLost extends Error {}
@@ -94,6 +102,7 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     importer: Importer,
     batch: { row: number; cells: string[] }[],
     read: (row: number, cells: string[]) => ReturnType<typeof readRow>,
+    ref: Reference,
     duplicates: DuplicatePolicy
   ) => {
     const request = {
@@ -103,16 +112,19 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.transaction(async () => {
         const counts = { created: 0, updated: 0, skipped: 0, refused: 0 };
         const errors: ImportRowError[] = [];
-        for (const { row, cells } of batch) {
-          const checked = await read(row, cells);
-          const outcome = checked.input
-            ? await writeRow(strapi, importer, row, checked.input, duplicates)
-            : checked.errors;
+        const checked = await Promise.all(batch.map(({ row, cells }) => read(row, cells)));
+        const valid = batch.flatMap(({ row }, i) => {
+          const input = checked[i].input;
+          return input ? [{ row, input }] : [];
+        });
+        const written = await writeBatch(strapi, importer, ref, valid, duplicates);
+        for (const outcome of [...checked.flatMap((c) => (c.input ? [] : [c.errors])), ...written]) {
           if (Array.isArray(outcome)) {
             counts.refused += 1;
             errors.push(...outcome);
           } else counts[outcome] += 1;
         }
+        errors.sort((a, b) => a.row - b.row);
         const current = await jobs().findOne({ where: { id: job.id }, select: ['processed', 'rowErrors'] });
         const { count } = await jobs().updateMany({
           where: { id: job.id, leaseOwner: instance, processed: job.processed },
@@ -175,12 +187,13 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
       batch.push({ row, cells });
       if (batch.length < size) continue;
       if (stopping) return release(job);
-      await commitBatch(job, importer, batch, read, options.duplicates);
+      await commitBatch(job, importer, batch, read, ref, options.duplicates);
       batch = [];
+      await yieldToRequests();
     }
     if (batch.length) {
       if (stopping) return release(job);
-      await commitBatch(job, importer, batch, read, options.duplicates);
+      await commitBatch(job, importer, batch, read, ref, options.duplicates);
     }
     await finish(job, { state: 'done', csv: null, leaseUntil: null });
   };

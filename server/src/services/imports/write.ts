@@ -6,8 +6,10 @@ import { UID } from '../../uids';
 import { getService } from '../../utils';
 import { isEmptyValue } from '../../utils/values';
 import type { LeadInput } from '../../validation/lead';
-import { CONDITION_POPULATE, type Filter, type UserAbility } from '../visibility';
-import { rowErrorsOf } from './rows';
+import type { Filter, UserAbility } from '../visibility';
+import { visibleLeadsByEmail } from './duplicates';
+import { insertLeads } from './insert-leads';
+import { rowErrorsOf, type Reference } from './rows';
 
 export type RowOutcome = 'created' | 'updated' | 'skipped' | ImportRowError[];
 
@@ -35,44 +37,89 @@ export interface Importer {
   visible: Filter | null;
 }
 
+/** A row of the batch that passed the checks of `POST /crm/leads`. */
+export interface CheckedRow {
+  row: number;
+  input: LeadInput;
+}
+
 /**
- * Writes one checked row as the importer, inside the batch's transaction and behind a savepoint:
- * a row refused by the lead rules (document middlewares) is undone alone and reported.
+ * Writes a batch's checked rows as the importer, inside the batch's transaction, answering each
+ * row's outcome in order. Duplicates are looked up for the whole batch at once; new leads are
+ * inserted together (./insert-leads.ts); a duplicate to update goes through the Document Service
+ * behind a savepoint, so a row refused by the lead rules is undone alone and reported. A row whose
+ * email repeats a lead created earlier in the same batch sees that lead, as if rows were written
+ * one by one: the leads waiting for the insert are written first.
  */
-export const writeRow = async (
+export const writeBatch = async (
+  strapi: Core.Strapi,
+  importer: Importer,
+  ref: Reference,
+  rows: CheckedRow[],
+  duplicates: DuplicatePolicy
+): Promise<RowOutcome[]> => {
+  const outcomes: RowOutcome[] = rows.map(() => 'skipped');
+  const emailOf = (input: LeadInput) => (input.email ? input.email.toLowerCase() : null);
+  const matching = duplicates !== 'create';
+  let existing = matching
+    ? await visibleLeadsByEmail(
+        strapi,
+        importer,
+        rows.flatMap(({ input }) => emailOf(input) ?? [])
+      )
+    : new Map<string, Row>();
+  /** Rows waiting for the insert, by their index in `rows`; their emails, to spot a repeat. */
+  let pending: number[] = [];
+  let pendingEmails = new Set<string>();
+
+  const flush = async () => {
+    const results = await insertLeads(
+      strapi,
+      importer,
+      ref,
+      pending.map((i) => rows[i])
+    );
+    pending.forEach((i, k) => (outcomes[i] = results[k]));
+    if (matching && pendingEmails.size) {
+      existing = new Map([...existing, ...(await visibleLeadsByEmail(strapi, importer, [...pendingEmails]))]);
+    }
+    pending = [];
+    pendingEmails = new Set();
+  };
+
+  for (const [i, { row, input }] of rows.entries()) {
+    const email = matching ? emailOf(input) : null;
+    if (email && pendingEmails.has(email)) {
+      if (duplicates === 'skip') continue;
+      await flush();
+    }
+    const lead = email ? existing.get(email) : undefined;
+    if (!lead) {
+      pending.push(i);
+      if (email) pendingEmails.add(email);
+      continue;
+    }
+    if (duplicates === 'update') outcomes[i] = await updateRow(strapi, importer, row, lead, input);
+  }
+  await flush();
+  return outcomes;
+};
+
+/** `update` of one duplicate, behind a savepoint: a refusal by the lead rules is the row's error. */
+const updateRow = async (
   strapi: Core.Strapi,
   importer: Importer,
   row: number,
-  input: LeadInput,
-  duplicates: DuplicatePolicy
-): Promise<RowOutcome> => {
-  const checker = getService(strapi, 'visibility').checker(importer.ability);
-  const existing =
-    duplicates !== 'create' && input.email ? await findDuplicate(strapi, importer, input.email) : null;
-  if (existing && duplicates === 'skip') return 'skipped';
-
-  return strapi.db.transaction(async ({ trx }) => {
+  existing: Row,
+  input: LeadInput
+): Promise<RowOutcome> =>
+  strapi.db.transaction(async ({ trx }) => {
+    const checker = getService(strapi, 'visibility').checker(importer.ability);
     await trx.raw('SAVEPOINT crm_import_row');
     try {
-      let outcome: RowOutcome;
-      if (existing) {
-        if (checker.cannot.update(existing))
-          outcome = [{ row, path: 'email', message: 'matches a lead you may not update' }];
-        else outcome = await fillEmpty(strapi, checker, importer, existing, input);
-      } else {
-        const { status, source, tags, customFields, ...scalars } = input;
-        const data = await checker.sanitizeCreateInput({
-          ...scalars,
-          leadStatus: status,
-          source,
-          tags,
-          customFields,
-        });
-        await strapi.documents(UID.lead).create({
-          data: { ...data, createdBy: importer.user.id, updatedBy: importer.user.id } as never,
-        });
-        outcome = 'created';
-      }
+      const outcome: RowOutcome = checker.cannot.update(existing)
+        ? [{ row, path: 'email', message: 'matches a lead you may not update' }]
+        : await fillEmpty(strapi, checker, importer, existing, input);
       await trx.raw('RELEASE SAVEPOINT crm_import_row');
       return outcome;
     } catch (error) {
@@ -86,32 +133,6 @@ export const writeRow = async (
       return rowErrorsOf(row, error);
     }
   });
-};
-
-/**
- * The newest lead with this email that the importer sees. Looked up by email alone first (the
- * index on LOWER(email) answers it), then the few candidates through the visibility filter: the
- * filter's joins in one query made every row read every lead.
- */
-const findDuplicate = async (strapi: Core.Strapi, importer: Importer, email: string): Promise<Row | null> => {
-  if (importer.visible === null) return null;
-  const candidates: { id: number }[] = await strapi.db
-    .query(UID.lead)
-    .findMany({ where: { email: { $eqi: email } }, select: ['id'] });
-  if (!candidates.length) return null;
-  const ids = { id: { $in: candidates.map((c) => c.id) } };
-  const [lead] = await strapi.db.query(UID.lead).findMany({
-    where: Object.keys(importer.visible).length ? { $and: [ids, importer.visible] } : ids,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    limit: 1,
-    populate: {
-      ...CONDITION_POPULATE,
-      tags: { select: ['id'] },
-      leadStatus: { select: ['isCustomerStatus'] },
-    },
-  });
-  return lead ?? null;
-};
 
 /** `update`: fills only what the existing lead leaves empty; nothing to fill counts as skipped. */
 const fillEmpty = async (
