@@ -15,7 +15,14 @@ const { ROOT, ensurePluginBuilt } = require('../scripts/lib');
 const { parseOptions } = require('./lib/options');
 const { checkServer, DATA_DIR } = require('./lib/database');
 const { machineInfo } = require('./lib/machine');
-const { growthSummary, writeResults, writeMarkdown, runSection, RESULTS_DIR } = require('./lib/report');
+const {
+  growthSummary,
+  writeResults,
+  writeMarkdown,
+  runSection,
+  RESULTS_DIR,
+  IMPORT_RESULTS_DIR,
+} = require('./lib/report');
 
 const VARIANTS = ['page1', 'deep', 'keyset', 'search', 'board'];
 /** What the growth series measures at each size (SPEC §10, issue 17). */
@@ -59,12 +66,20 @@ const main = async () => {
     concurrency: options.concurrency,
   };
 
+  const command =
+    `npm run bench -- ${argv.map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`.trim();
+  const importSettings = { importRows: options.importRows, importSample: options.importSample };
+  if (options.importOnly)
+    return measureImportOnly(options, settings, importSettings, machine, command, started);
+
   console.log(`[bench] ${options.db}, ${options.leads} leads${options.smoke ? ' (smoke)' : ''}`);
   const run = await runJob({
     ...settings,
+    ...importSettings,
     leads: options.leads,
-    // the CSV export of every lead: its memory growth is the figure; too slow for the CI smoke run
-    figures: ['lists', 'conversion', 'webLeads', ...(options.smoke ? [] : ['export'])],
+    // the CSV export of every lead: its memory growth is the figure; too slow for the CI smoke run.
+    // The import has a run of its own (--import), and a small one in the smoke run.
+    figures: ['lists', 'conversion', 'webLeads', ...(options.smoke ? ['import'] : ['export'])],
     variants: VARIANTS,
   });
 
@@ -88,8 +103,7 @@ const main = async () => {
   const result = {
     benchmark: 'strapi-plugin-crm',
     date: new Date().toISOString(),
-    command:
-      `npm run bench -- ${argv.map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)).join(' ')}`.trim(),
+    command,
     smoke: options.smoke,
     settings: { ...settings, leads: options.leads },
     machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
@@ -99,6 +113,7 @@ const main = async () => {
     conversion: run.conversion,
     webLeads: run.webLeads,
     export: run.export ?? null,
+    import: run.import ?? null,
     growth: points.length ? { points, ...growthSummary(points) } : null,
     seconds: Math.round((Date.now() - started) / 1000),
   };
@@ -106,6 +121,30 @@ const main = async () => {
     ? path.join(DATA_DIR, `smoke-${options.db}.json`)
     : path.join(RESULTS_DIR, `${options.db}.json`);
   console.log(`\n${runSection(result)}\n`);
+  const written = await writeResults(result, file, { markdown: !options.smoke });
+  console.log(
+    `[bench] done in ${result.seconds} s: ${written.map((f) => path.relative(ROOT, f)).join(', ')}`
+  );
+};
+
+/** `--import`: the CSV import alone, on the seeded database, into results/import/<db>.json. */
+const measureImportOnly = async (options, settings, importSettings, machine, command, started) => {
+  console.log(`[bench] ${options.db}, ${options.leads} leads: import of ${options.importRows} rows`);
+  const run = await runJob({ ...settings, ...importSettings, leads: options.leads, figures: ['import'] });
+  const result = {
+    benchmark: 'strapi-plugin-crm import',
+    date: new Date().toISOString(),
+    command,
+    settings: { ...settings, ...importSettings, leads: options.leads },
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+    database: run.database,
+    import: run.import,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const file = path.join(
+    options.smoke ? DATA_DIR : IMPORT_RESULTS_DIR,
+    `${options.smoke ? 'smoke-import-' : ''}${options.db}.json`
+  );
   const written = await writeResults(result, file, { markdown: !options.smoke });
   console.log(
     `[bench] done in ${result.seconds} s: ${written.map((f) => path.relative(ROOT, f)).join(', ')}`

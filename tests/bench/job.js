@@ -13,6 +13,7 @@ const { measureLists } = require('./lib/figures/lists');
 const { measureConversion } = require('./lib/figures/conversion');
 const { measureWebLeads } = require('./lib/figures/web-leads');
 const { measureExport } = require('./lib/figures/export');
+const { measureImport } = require('./lib/figures/import');
 
 const [, , jobJson, resultFile] = process.argv;
 const job = JSON.parse(jobJson);
@@ -47,6 +48,7 @@ const bootSeeded = async () => {
     if (job.figures.includes('conversion')) result.conversion = await measureConversion(ctx, job, marker);
     if (job.figures.includes('webLeads')) result.webLeads = await measureWebLeads(ctx, job);
     if (job.figures.includes('export')) result.export = await measureExport(ctx, job);
+    if (job.figures.includes('import')) result.import = await measureImport(ctx, job);
     result.seconds = Math.round((Date.now() - started) / 1000);
     fs.writeFileSync(resultFile, JSON.stringify(result));
   } finally {

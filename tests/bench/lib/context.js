@@ -26,6 +26,7 @@ const createContext = async (strapi, baseUrl, marker, log) => {
 
   return {
     strapi,
+    baseUrl,
     client,
     sql: createBareSql(strapi),
     refs,

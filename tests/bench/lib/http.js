@@ -16,18 +16,23 @@ const toQuery = (params) => {
   return pairs.join('&');
 };
 
-const createClient = (baseUrl, { sockets = 32 } = {}) => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+/**
+ * `keepAlive: false` for requests far apart or long (an upload): a kept socket the server closed
+ * after its keep-alive timeout (5 s) would answer the next request with ECONNRESET.
+ */
+const createClient = (baseUrl, { sockets = 32, keepAlive = true } = {}) => {
+  const agent = new http.Agent({ keepAlive, maxSockets: sockets });
   const { hostname, port } = new URL(baseUrl);
 
   /** One request; answers { status, body, ms } with the body parsed as JSON when it is. */
-  const request = (method, path, { token, body } = {}) =>
+  const request = (method, path, { token, body, raw, contentType } = {}) =>
     new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
+      // `raw`: a body sent as it is (a multipart upload) with its `contentType`; else `body` as JSON
+      const payload = raw ?? (body === undefined ? undefined : JSON.stringify(body));
       const headers = { Accept: 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;
       if (payload) {
-        headers['Content-Type'] = 'application/json';
+        headers['Content-Type'] = raw ? contentType : 'application/json';
         headers['Content-Length'] = Buffer.byteLength(payload);
       }
       const started = process.hrtime.bigint();

@@ -12,6 +12,10 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup N                   unmeasured requests before each figure (default 20, smoke 3)
   --web-requests N             web-to-lead and content-API creates per side (default 2000, smoke 64)
   --concurrency N              concurrent clients of the throughput figures (default 16)
+  --import                     measure only the CSV import (written to results/import/<db>.json)
+  --import-rows N              rows of the imported file (default 100000, smoke 300)
+  --import-sample N            leads created one by one through POST /crm/leads to compare
+                               (default 1000, smoke 20)
   --note TEXT                  recorded with the machine (e.g. "shared with an admin build")
   --report-only                rewrite RESULTS.md from tests/bench/results/*.json, measure nothing`;
 
@@ -36,7 +40,7 @@ const parseOptions = (argv) => {
     const arg = argv[i];
     if (!arg.startsWith('--')) fail(`unexpected argument "${arg}"`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s);
-    if (['smoke', 'help', 'report-only'].includes(name)) raw[name] = true;
+    if (['smoke', 'help', 'report-only', 'import'].includes(name)) raw[name] = true;
     else if (inline !== undefined) raw[name] = inline;
     else if (i + 1 < argv.length) raw[name] = argv[++i];
     else fail(`--${name} needs a value`);
@@ -54,6 +58,9 @@ const parseOptions = (argv) => {
     'concurrency',
     'note',
     'report-only',
+    'import',
+    'import-rows',
+    'import-sample',
   ];
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) fail(`unknown option --${unknown[0]}`);
@@ -79,6 +86,9 @@ const parseOptions = (argv) => {
     warmup: positiveInt('--warmup', raw.warmup ?? (smoke ? 3 : 20), 0),
     webRequests: positiveInt('--web-requests', raw['web-requests'] ?? (smoke ? 64 : 2000)),
     concurrency: positiveInt('--concurrency', raw.concurrency ?? 16),
+    importOnly: !!raw.import,
+    importRows: positiveInt('--import-rows', raw['import-rows'] ?? (smoke ? 300 : 100_000)),
+    importSample: positiveInt('--import-sample', raw['import-sample'] ?? (smoke ? 20 : 1000)),
     note: raw.note ?? null,
     reportOnly: !!raw['report-only'],
   };

@@ -7,6 +7,8 @@ const path = require('path');
 
 const BENCH_DIR = path.resolve(__dirname, '..');
 const RESULTS_DIR = path.join(BENCH_DIR, 'results');
+/** Runs of `--import` (the CSV import alone), one file per database. */
+const IMPORT_RESULTS_DIR = path.join(RESULTS_DIR, 'import');
 const RESULTS_MD = path.join(BENCH_DIR, 'RESULTS.md');
 
 const DATABASES = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
@@ -80,6 +82,46 @@ const headlineRows = (r) => {
   return rows;
 };
 
+/** The import figure as one row: throughput of the import against POST /crm/leads one by one. */
+const importRow = (i) => [
+  `CSV import of ${n(i.rows)} rows (rows/s) against POST /crm/leads one by one (${n(i.oneByOne.rows)} leads)`,
+  `${n(i.perSecond)} against ${n(i.oneByOne.perSecond)} (${i.importVsOneByOne}×); ${i.seconds} s in all`,
+];
+
+/** The section of the `--import` runs: one line per database. */
+const importSection = (runs) =>
+  [
+    '## CSV import',
+    '',
+    '`npm run bench -- --db <db> --leads <N> --import`: a Sales Staff member imports a file of new ' +
+      'leads (name, email, company, phone, status and source by name, a value on every fourth row; ' +
+      'duplicate policy `skip`, so every email is looked up) through `POST /crm/leads/import` into ' +
+      'the seeded database, timed from the job’s creation to its end as the server records them; ' +
+      'against the same kind of leads created through `POST /crm/leads`, one request after the other ' +
+      'from one client (a sample: at that pace 100,000 leads would take most of an hour).',
+    '',
+    table(
+      [
+        'database',
+        'leads before',
+        'rows imported',
+        'import (rows/s)',
+        'one by one (leads/s)',
+        'import ÷ one by one',
+        'run',
+      ],
+      runs.map((r) => [
+        DATABASES[r.settings.db],
+        n(r.settings.leads),
+        n(r.import.rows),
+        `${n(r.import.perSecond)} (${r.import.seconds} s)`,
+        `${n(r.import.oneByOne.perSecond)} (${n(r.import.oneByOne.rows)} leads)`,
+        `${r.import.importVsOneByOne}×`,
+        `${r.date.slice(0, 10)}, commit ${r.machine.commit ?? 'unknown'}, load ${r.machine.loadAverageAtStart.join(' ')} → ${r.machine.loadAverageAtEnd.join(' ')}${r.machine.note ? `; ${r.machine.note}` : ''}`,
+      ])
+    ),
+  ].join('\n');
+
 const runSection = (r) => {
   const m = r.machine;
   const lines = [
@@ -127,6 +169,7 @@ const runSection = (r) => {
           `${r.webLeads.contentApi.perSecond} (${ms(r.webLeads.contentApi.latency)})`,
         ],
         ['web-to-lead ÷ content-API create (throughput)', x(r.webLeads.webLeadsVsContentApi)],
+        ...(r.import ? [importRow(r.import)] : []),
         ...(r.export
           ? [
               [
@@ -236,7 +279,7 @@ const format = async (file, text) => {
   return prettier.format(text, { ...config, filepath: file });
 };
 
-const renderMarkdown = (results) => {
+const renderMarkdown = (results, imports = []) => {
   const sections = [INTRO, '## Headline'];
   sections.push(
     table(
@@ -244,6 +287,7 @@ const renderMarkdown = (results) => {
       results.flatMap(headlineRows)
     )
   );
+  if (imports.length) sections.push(importSection(imports));
   for (const r of results) sections.push(runSection(r));
   return `${sections.join('\n\n')}\n`;
 };
@@ -251,12 +295,15 @@ const renderMarkdown = (results) => {
 /** Rewrites RESULTS.md from every file of tests/bench/results/. */
 const writeMarkdown = async () => {
   const order = Object.keys(DATABASES);
-  const results = fs
-    .readdirSync(RESULTS_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, f), 'utf8')))
-    .sort((a, b) => order.indexOf(a.settings.db) - order.indexOf(b.settings.db));
-  fs.writeFileSync(RESULTS_MD, await format(RESULTS_MD, renderMarkdown(results)));
+  const read = (dir) =>
+    (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
+      .sort((a, b) => order.indexOf(a.settings.db) - order.indexOf(b.settings.db));
+  fs.writeFileSync(
+    RESULTS_MD,
+    await format(RESULTS_MD, renderMarkdown(read(RESULTS_DIR), read(IMPORT_RESULTS_DIR)))
+  );
   return RESULTS_MD;
 };
 
@@ -267,4 +314,12 @@ const writeResults = async (result, file, { markdown }) => {
   return markdown ? [file, await writeMarkdown()] : [file];
 };
 
-module.exports = { growthSummary, writeResults, writeMarkdown, renderMarkdown, runSection, RESULTS_DIR };
+module.exports = {
+  growthSummary,
+  writeResults,
+  writeMarkdown,
+  renderMarkdown,
+  runSection,
+  RESULTS_DIR,
+  IMPORT_RESULTS_DIR,
+};

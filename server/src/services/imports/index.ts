@@ -19,6 +19,24 @@ import { checkDefaults, loadReference, readRow } from './rows';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
+/** The job's columns a progress answer is made of. */
+const PROGRESS_FIELDS = [
+  'id',
+  'documentId',
+  'state',
+  'fileName',
+  'total',
+  'processed',
+  'created',
+  'updated',
+  'skipped',
+  'refused',
+  'rowErrors',
+  'failure',
+  'createdAt',
+  'finishedAt',
+];
+
 export const progressOf = (job: Row): ImportProgress => ({
   id: job.documentId,
   state: job.state,
@@ -104,6 +122,8 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const job = await strapi.db.query(UID.leadImport).findOne({
         where: { documentId },
+        // not the file: it is read by the worker only, and progress is polled every second
+        select: PROGRESS_FIELDS,
         populate: { importer: { select: ['id'] } },
       });
       const superAdmin = (user.roles ?? []).some((role) => role.code === SUPER_ADMIN_CODE);
