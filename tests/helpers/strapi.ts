@@ -5,7 +5,7 @@ import { prepareDatabase } from './database';
 
 export const APP_DIR = path.resolve(__dirname, '../app');
 
-const TEST_ENV = {
+export const TEST_ENV = {
   NODE_ENV: 'test',
   STRAPI_TELEMETRY_DISABLED: 'true',
   STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL ?? 'error',

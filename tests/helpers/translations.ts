@@ -11,8 +11,8 @@ interface IntlErrorLike {
   descriptor?: { id?: string; defaultMessage?: unknown };
 }
 
-/** Ids the admin panel itself asks for (its error handler, its auth provider's logout dialog). */
-const ADMIN_IDS = /^(apiError|app|global)\./;
+/** Ids the admin panel itself asks for (its error handler, its auth provider's logout dialog, its homepage widgets' states). */
+const ADMIN_IDS = /^(apiError|app|global|HomePage)\./;
 
 /** IntlProvider's onError: records a missing id instead of logging it. */
 export const onIntlError = (error: IntlErrorLike) => {

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { ImportModal } from '../../../admin/src/components/import/ImportModal';
@@ -79,11 +79,19 @@ it('auto-matches the columns, previews the rows with their errors, then follows 
   expect(screen.getByRole('combobox', { name: 'Notes' })).toHaveTextContent('Do not import');
 
   await userEvent.click(screen.getByRole('button', { name: 'Start the import' }));
+  // the bar tells its value to assistive technology (and to tests): 1 of 3 rows, then all
+  const bar = screen.getByRole('progressbar', { name: 'Import progress' });
+  await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '33'));
   expect(sent).toEqual([
     { dryRun: true, mapping: undefined },
     { dryRun: false, mapping: { Name: 'name', Email: 'email' } },
   ]);
   await waitFor(() => expect(screen.getByText('100 % (3 of 3 rows)')).toBeInTheDocument(), { timeout: 5000 });
+  expect(bar).toHaveAttribute('aria-valuenow', '100');
+  expect(bar).toHaveAttribute('aria-valuetext', '100 %');
+  expect(within(screen.getByRole('dialog')).getByRole('status')).toHaveTextContent(
+    'Done: 2 created, 0 updated, 0 skipped, 1 refused.'
+  );
   expect(screen.getByText('Done: 2 created, 0 updated, 0 skipped, 1 refused.')).toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Download the refused rows' })).toBeInTheDocument();
 });

@@ -222,7 +222,15 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
             )}
             {jobId && (
               <Flex direction="column" alignItems="stretch" gap={2}>
-                <ProgressBar value={percent} aria-label={t('progress', 'Import progress')} />
+                {/* The design system's ProgressBar draws `value` but does not hand it to its Radix
+                    root, whose role="progressbar" then tells no value: given here, as Radix lets
+                    these props override its own. */}
+                <ProgressBar
+                  value={percent}
+                  aria-label={t('progress', 'Import progress')}
+                  aria-valuenow={percent}
+                  aria-valuetext={`${percent} %`}
+                />
                 <Typography>
                   {t('percent', '{percent} % ({processed} of {total} rows)', {
                     percent,
