@@ -18,8 +18,8 @@ const IMPORT = 'plugin::crm.import';
 const ACTIVITY = 'plugin::crm.activity';
 /**
  * Small batches in the instance that is killed, and rows for sixty of them: the kill lands mid-job
- * even when a batch is written in bulk. (Written one row at a time, as the worker does today, the
- * rows left after the restart take most of this test's time.)
+ * although each batch's new leads are written in one insert (the test kills as soon as one batch
+ * is counted, and fails if the job was already over).
  */
 const ROWS = 600;
 const BATCH = 10;
