@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { CrmConfig } from '../config';
+import type { GetImport, ImportLeads } from '../contracts';
 import { ForbiddenError, validationError } from '../errors';
 import type { IncomingFile } from '../services/attachments';
 import { CM_ACTION, UID } from '../uids';
@@ -37,17 +38,19 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ForbiddenError('Updating duplicates needs the right to update leads');
       const file = await uploaded(ctx);
       if (options.dryRun) {
-        ctx.body = { data: await imports().preview(file.content, options) };
+        ctx.body = { data: await imports().preview(file.content, options) } satisfies ImportLeads.Response;
         return;
       }
       ctx.status = 202;
-      ctx.body = { data: await imports().create(ctx.state.user.id, file, options) };
+      ctx.body = {
+        data: await imports().create(ctx.state.user.id, file, options),
+      } satisfies ImportLeads.Response;
     },
 
     /** GET /crm/imports/:id */
     async findOne(ctx: Context) {
       const job = await imports().findOne(ctx.state.user, ctx.state.userAbility, ctx.params.id);
-      ctx.body = { data: imports().progressOf(job) };
+      ctx.body = { data: imports().progressOf(job) } satisfies GetImport.Response;
     },
 
     /** GET /crm/imports/:id/errors.csv */

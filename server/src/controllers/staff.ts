@@ -9,11 +9,10 @@ const staffController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const config = (key: keyof CrmConfig) => strapi.plugin('crm').config(key);
     const { defaultStatus, defaultSource } = config('webLeads') as CrmConfig['webLeads'];
-    const body: FindStaff.Response = {
+    ctx.body = {
       data: await getService(strapi, 'staff').assignable(),
       meta: { settings: { currency: config('currency') as string, defaultStatus, defaultSource } },
-    };
-    ctx.body = body;
+    } satisfies FindStaff.Response;
   },
 });
 

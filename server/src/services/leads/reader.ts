@@ -299,7 +299,7 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
             nextTask: tasks.get(Number(row.id)) ?? null,
           }));
           return {
-            status: serializeStatus(status as never),
+            status: serializeStatus(status),
             ...counted,
             ...(value !== undefined && { value }),
             leads,

@@ -11,8 +11,11 @@ interface StaffRow {
 export const staff = (user: StaffRow | null | undefined): StaffRef | null =>
   user ? { id: Number(user.id), firstname: user.firstname ?? null, lastname: user.lastname ?? null } : null;
 
-export const status = (value: Row | null | undefined): StatusRef | null =>
-  value
+/** A status as answers show it; a board column's (always there) is never null. */
+export function status(value: Row): StatusRef;
+export function status(value: Row | null | undefined): StatusRef | null;
+export function status(value: Row | null | undefined): StatusRef | null {
+  return value
     ? {
         documentId: value.documentId,
         name: String(value.name ?? ''),
@@ -21,6 +24,7 @@ export const status = (value: Row | null | undefined): StatusRef | null =>
         isCustomerStatus: value.isCustomerStatus === true,
       }
     : null;
+}
 
 const named = (value: Row | null | undefined): NamedRef | null =>
   value ? { documentId: value.documentId, name: String(value.name ?? '') } : null;
