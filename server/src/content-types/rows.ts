@@ -124,7 +124,12 @@ export type TaskRow = BaseRow &
   };
 
 export type ReminderRow = BaseRow &
-  SectionParent & { remindAt?: Timestamp; message?: string; notified?: boolean | null; staff?: StaffRow | null };
+  SectionParent & {
+    remindAt?: Timestamp;
+    message?: string;
+    notified?: boolean | null;
+    staff?: StaffRow | null;
+  };
 
 export type OpportunityRow = BaseRow &
   SectionParent & {

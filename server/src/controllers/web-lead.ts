@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { CrmConfig } from '../config';
+import type { CaptureWebLead } from '../contracts';
 import { getService } from '../utils';
 import { validateWebLead } from '../validation/web-lead';
 
@@ -11,7 +12,7 @@ const webLeadController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = await validateWebLead(ctx.request.body, { fields, honeypotField });
     await getService(strapi, 'webLeads').capture(input);
     ctx.status = 201;
-    ctx.body = { data: { ok: true } };
+    ctx.body = { data: { ok: true } } satisfies CaptureWebLead.Response;
   },
 });
 

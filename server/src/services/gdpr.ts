@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { onlyReadable, readableActivity, readableLeadFields } from './leads/readable';
+import { SECTION_KINDS } from '../contracts';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { DETAIL_POPULATE } from './leads/populate';
@@ -42,7 +43,8 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sectionRows = async (leadId: number | string) =>
     Object.fromEntries(
       await Promise.all(
-        Object.entries(SECTIONS).map(async ([kind, spec]) => {
+        SECTION_KINDS.map(async (kind) => {
+          const spec = SECTIONS[kind];
           const rows = await strapi.documents(spec.uid).findMany({
             filters: { lead: { id: leadId } },
             sort: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -51,7 +53,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
               ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
             },
           });
-          return [kind, rows.map((row) => serializeSection(spec, row))];
+          return [kind, rows.map((row) => serializeSection(kind, row))];
         })
       )
     );

@@ -54,7 +54,10 @@ interface ActivityRow {
  * An activity row without the values of fields the caller may not read: a field change keeps the
  * field's name (that it changed), not its old and new values. Its data is always an object.
  */
-export const readableActivity = <T extends ActivityRow>(row: T, readable: Readable) => {
+export const readableActivity = <T extends ActivityRow>(
+  row: T,
+  readable: Readable
+): Omit<T, 'data'> & { data: Record<string, unknown> } => {
   const data = record(row.data);
   const field =
     row.action === 'field_changed' && typeof data.field === 'string'
