@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { CrmConfig } from '../config';
 import type { GetImport, ImportLeads } from '../contracts';
 import { ForbiddenError, validationError } from '../errors';
 import type { IncomingFile } from '../services/attachments';
 import { CM_ACTION, UID } from '../uids';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { validateImportOptions } from '../validation/import';
 
 /** CSV import of leads (SPEC §8, §9): start a job (or a dry run), follow it, download its refused rows. */
@@ -19,7 +18,7 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
     const file = Array.isArray(raw) ? (raw.length === 1 ? raw[0] : undefined) : raw;
     if (!file)
       throw validationError([{ path: ['file'], message: 'must be one CSV file (multipart field "file")' }]);
-    const { maxBytes } = strapi.plugin('crm').config('import') as CrmConfig['import'];
+    const { maxBytes } = crmConfig(strapi, 'import');
     if (file.size > maxBytes)
       throw validationError(
         [{ path: ['file'], message: `is larger than ${maxBytes} bytes` }],

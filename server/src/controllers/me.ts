@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { CrmConfig } from '../config';
 import type { GetMe, UpdateMe } from '../contracts';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { validateProfileUpdate } from '../validation/me';
 
 /** GET and PUT /api/crm/me, for a customer logged in with users-permissions. */
@@ -12,7 +11,7 @@ const meController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async update(ctx: Context) {
-    const { editableFields } = strapi.plugin('crm').config('portal') as CrmConfig['portal'];
+    const { editableFields } = crmConfig(strapi, 'portal');
     const changes = await validateProfileUpdate(ctx.request.body, editableFields);
     ctx.body = {
       data: await getService(strapi, 'me').update(ctx.state.user?.id, changes),

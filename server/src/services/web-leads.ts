@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import type { CrmConfig } from '../config';
 import { validationError } from '../errors';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { UID } from '../uids';
 import type { WebLeadInput } from '../validation/web-lead';
 import { checkValues, type CustomFieldDefinition } from './custom-fields';
@@ -17,7 +16,7 @@ import { insertRows } from '../database/batch-insert';
  * assignee hears of it after the commit.
  */
 const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.plugin('crm').config('webLeads') as CrmConfig['webLeads'];
+  const config = () => crmConfig(strapi, 'webLeads');
 
   /** Only custom fields offered on web forms are accepted, each checked against its type. */
   const checkCustomFields = async (values: Record<string, unknown>) => {

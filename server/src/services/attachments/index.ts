@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../../errors';
-import { getService } from '../../utils';
+import { crmConfig, getService } from '../../utils';
 import { UID } from '../../uids';
 import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
@@ -56,8 +56,7 @@ const extensionOf = (name: string) => {
 const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const parents = () => getService(strapi, 'parents');
   const uidOf = (parent: Parent) => (parent.type === 'lead' ? UID.lead : UID.customer);
-  const limits = () =>
-    strapi.plugin('crm').config('attachments') as { maxSize: number; allowedTypes: string[] };
+  const limits = () => crmConfig(strapi, 'attachments');
 
   return {
     /** The files of a reachable lead or customer, newest first. */
@@ -198,7 +197,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ForbiddenError('You may not change the attachments of this record');
       }
       // files are part of the lead: `lockConvertedLeads` holds for them as for its fields
-      const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
+      const locked = crmConfig(strapi, 'lockConvertedLeads');
       if (
         parent.type === 'lead' &&
         isLocked(stateOf(owner), { locked, readsAll: visibility.readsAllLeads(ability) })

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { LeadReport, PipelineRow, ReportBucket, ReportGroup } from '../../contracts';
 import { UID } from '../../uids';
-import { getService } from '../../utils';
+import { crmConfig, getService } from '../../utils';
 import type { ReportPeriod } from '../../validation/reports';
 import { readableLeadFields } from '../leads/readable';
 import type { UserAbility } from '../visibility';
@@ -234,7 +234,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         from: period.from,
         to: period.to,
         interval: period.interval,
-        currency: strapi.plugin('crm').config('currency') as string,
+        currency: crmConfig(strapi, 'currency'),
         totals: {
           created: sum(created) ?? 0,
           converted: sum(converted),
