@@ -11,6 +11,9 @@ import type { CustomFieldType } from '../contracts';
 /** A timestamp: a `Date` from the query engine, an ISO string from the Document Service. */
 type Timestamp = string | Date;
 
+/** A row read with `select` (or `fields`) naming `K`: those fields are there. */
+export type Selected<R, K extends keyof R> = { [P in K]-?: Exclude<R[P], undefined> };
+
 type BaseRow = {
   id: number;
   documentId: string;
@@ -33,7 +36,8 @@ export type StaffRow = {
 /** A file of the upload plugin (`plugin::upload.file`). */
 export type FileRow = BaseRow & {
   name?: string;
-  hash?: string;
+  /** Where the file is stored; the plugin always reads a file's row whole. */
+  hash: string;
   ext?: string | null;
   mime?: string;
   /** kB, with two decimals, as the upload plugin stores it. */
