@@ -12,7 +12,7 @@ import type { CustomFieldType } from '../contracts';
 type Timestamp = string | Date;
 
 /** A row read with `select` (or `fields`) naming `K`: those fields are there. */
-export type Selected<R, K extends keyof R> = { [P in K]-?: Exclude<R[P], undefined> };
+export type Selected<R, K extends keyof R> = R & { [P in K]-?: Exclude<R[P], undefined> };
 
 type BaseRow = {
   id: number;
