@@ -8,7 +8,7 @@ import { ensureLeadIndexes } from './database/lead-indexes';
 import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
 import { refuseCrmLinksThroughUpload } from './surfaces/files';
 import { registerReadScope } from './surfaces/read-scope';
-import { getService } from './utils';
+import { crmConfig, getService } from './utils';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'defaults').ensure();
@@ -31,7 +31,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.cron.add({
     crmReminders: {
       task: () => getService(strapi, 'reminders').sendDue(),
-      options: { rule: strapi.plugin('crm').config('reminders.cronRule') as string },
+      options: { rule: crmConfig(strapi, 'reminders').cronRule },
     },
   });
   // CSV imports queued in the database, resumed after a restart (stopped in destroy.ts).

@@ -14,6 +14,7 @@ export * from './labels';
 export * from './imports';
 export * from './leads';
 export * from './permissions';
+export * from './portal';
 export * from './reference';
 export * from './sections';
 export * from './reports';

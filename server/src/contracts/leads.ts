@@ -223,7 +223,8 @@ export declare namespace DeleteLead {
     body: never;
   }
   interface Response {
-    data: unknown;
+    /** The deleted lead as a list shows it. */
+    data: LeadSummary;
     error?: ApiError;
   }
 }

@@ -103,8 +103,22 @@ export declare namespace DeleteSection {
     query: Record<string, never>;
     body: never;
   }
+  /** The deleted record. */
+  interface Response<K extends SectionKind = SectionKind> {
+    data: SectionRecords[K];
+    error?: ApiError;
+  }
+}
+
+/** GET /crm/reminders — the caller's own reminders (at most 100, due first); `notified` narrows them. */
+export declare namespace ListMyReminders {
+  interface Request {
+    params: Record<string, never>;
+    query: { notified?: 'true' | 'false' };
+    body: never;
+  }
   interface Response {
-    data: unknown;
+    data: Reminder[];
     error?: ApiError;
   }
 }

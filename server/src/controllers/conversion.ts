@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ConvertLead, GetConversion } from '../contracts';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { validateConversion } from '../validation/conversion';
 
 /** SPEC §6: the conversion dialog's prefill and the conversion itself. */
@@ -17,7 +17,7 @@ const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async convert(ctx: Context) {
     // The lead is resolved first, and once: a lead the caller cannot see is a 404 whatever the body holds.
     const lead = await getService(strapi, 'conversion').findLead(ctx.state.userAbility, ctx.params.id);
-    const minPasswordLength = strapi.plugin('crm').config('password.minLength') as number;
+    const minPasswordLength = crmConfig(strapi, 'password').minLength;
     const input = await validateConversion(ctx.request.body, { minPasswordLength });
     ctx.status = 201;
     ctx.body = {

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { CrmConfig } from '../config';
+import type { GetImport, ImportLeads } from '../contracts';
 import { ForbiddenError, validationError } from '../errors';
 import type { IncomingFile } from '../services/attachments';
 import { CM_ACTION, UID } from '../uids';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { validateImportOptions } from '../validation/import';
 
 /** CSV import of leads (SPEC §8, §9): start a job (or a dry run), follow it, download its refused rows. */
@@ -18,7 +18,7 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
     const file = Array.isArray(raw) ? (raw.length === 1 ? raw[0] : undefined) : raw;
     if (!file)
       throw validationError([{ path: ['file'], message: 'must be one CSV file (multipart field "file")' }]);
-    const { maxBytes } = strapi.plugin('crm').config('import') as CrmConfig['import'];
+    const { maxBytes } = crmConfig(strapi, 'import');
     if (file.size > maxBytes)
       throw validationError(
         [{ path: ['file'], message: `is larger than ${maxBytes} bytes` }],
@@ -37,17 +37,19 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ForbiddenError('Updating duplicates needs the right to update leads');
       const file = await uploaded(ctx);
       if (options.dryRun) {
-        ctx.body = { data: await imports().preview(file.content, options) };
+        ctx.body = { data: await imports().preview(file.content, options) } satisfies ImportLeads.Response;
         return;
       }
       ctx.status = 202;
-      ctx.body = { data: await imports().create(ctx.state.user.id, file, options) };
+      ctx.body = {
+        data: await imports().create(ctx.state.user.id, file, options),
+      } satisfies ImportLeads.Response;
     },
 
     /** GET /crm/imports/:id */
     async findOne(ctx: Context) {
       const job = await imports().findOne(ctx.state.user, ctx.state.userAbility, ctx.params.id);
-      ctx.body = { data: imports().progressOf(job) };
+      ctx.body = { data: imports().progressOf(job) } satisfies GetImport.Response;
     },
 
     /** GET /crm/imports/:id/errors.csv */

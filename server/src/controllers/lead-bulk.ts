@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { BulkLeads } from '../contracts';
 import { getService } from '../utils';
 import { validateBulkLeads } from '../validation/bulk';
 import { validateLeadListQuery } from '../validation/lead-query';
@@ -11,7 +12,7 @@ const leadBulkController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = await validateBulkLeads(ctx.request.body);
     ctx.body = {
       data: await getService(strapi, 'leadBulk').apply(ctx.state.userAbility, ctx.state.user.id, body),
-    };
+    } satisfies BulkLeads.Response;
   },
 
   /** GET /crm/leads/export: the list's query without its page (every page is exported). */

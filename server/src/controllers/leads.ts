@@ -1,5 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type {
+  CreateLead,
+  DeleteLead,
+  FindLeads,
+  GetActivity,
+  GetBoard,
+  GetLead,
+  SetLeadFlag,
+  UpdateLead,
+} from '../contracts';
 import { readableActivity, readableLeadFields } from '../services/leads/readable';
 import { getService } from '../utils';
 import { validateFlag, validateLeadCreate, validateLeadUpdate } from '../validation/lead';
@@ -13,32 +23,44 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
     const { value } = await validateFlag(ctx.request.body);
     ctx.body = {
       data: await writer().setFlag(ctx.state.userAbility, ctx.state.user.id, ctx.params.id, name, value),
-    };
+    } satisfies SetLeadFlag.Response;
   };
 
   return {
     /** GET /crm/leads */
     async find(ctx: Context) {
       const query = await validateLeadListQuery(ctx.query);
-      ctx.body = await reader().list(ctx.state.userAbility, ctx.state.user.id, query);
+      ctx.body = (await reader().list(
+        ctx.state.userAbility,
+        ctx.state.user.id,
+        query
+      )) satisfies FindLeads.Response;
     },
 
     /** GET /crm/leads/board */
     async board(ctx: Context) {
       const query = await validateLeadListQuery({ pageSize: '20', ...ctx.query });
-      ctx.body = await reader().board(ctx.state.userAbility, ctx.state.user.id, query);
+      ctx.body = (await reader().board(
+        ctx.state.userAbility,
+        ctx.state.user.id,
+        query
+      )) satisfies GetBoard.Response;
     },
 
     /** GET /crm/leads/:id */
     async findOne(ctx: Context) {
-      ctx.body = { data: await reader().findOne(ctx.state.userAbility, ctx.params.id) };
+      ctx.body = {
+        data: await reader().findOne(ctx.state.userAbility, ctx.params.id),
+      } satisfies GetLead.Response;
     },
 
     /** POST /crm/leads */
     async create(ctx: Context) {
       const input = await validateLeadCreate(ctx.request.body);
       ctx.status = 201;
-      ctx.body = { data: await writer().create(ctx.state.userAbility, ctx.state.user.id, input) };
+      ctx.body = {
+        data: await writer().create(ctx.state.userAbility, ctx.state.user.id, input),
+      } satisfies CreateLead.Response;
     },
 
     /** PUT /crm/leads/:id */
@@ -46,12 +68,14 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await validateLeadUpdate(ctx.request.body);
       ctx.body = {
         data: await writer().update(ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
-      };
+      } satisfies UpdateLead.Response;
     },
 
     /** DELETE /crm/leads/:id */
     async delete(ctx: Context) {
-      ctx.body = { data: await writer().remove(ctx.state.userAbility, ctx.params.id) };
+      ctx.body = {
+        data: await writer().remove(ctx.state.userAbility, ctx.params.id),
+      } satisfies DeleteLead.Response;
     },
 
     /** POST /crm/leads/:id/lost */
@@ -69,7 +93,10 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const pagination = await validatePagination(ctx.query);
       const page = await getService(strapi, 'activity').listForLead(lead.documentId, pagination);
       const readable = readableLeadFields(strapi, ctx.state.userAbility);
-      ctx.body = { ...page, data: page.data.map((row) => readableActivity(row, readable)) };
+      ctx.body = {
+        ...page,
+        data: page.data.map((row) => readableActivity(row, readable)),
+      } satisfies GetActivity.Response;
     },
   };
 };

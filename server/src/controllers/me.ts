@@ -1,19 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { CrmConfig } from '../config';
-import { getService } from '../utils';
+import type { GetMe, UpdateMe } from '../contracts';
+import { crmConfig, getService } from '../utils';
 import { validateProfileUpdate } from '../validation/me';
 
 /** GET and PUT /api/crm/me, for a customer logged in with users-permissions. */
 const meController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
-    ctx.body = { data: await getService(strapi, 'me').find(ctx.state.user?.id) };
+    ctx.body = { data: await getService(strapi, 'me').find(ctx.state.user?.id) } satisfies GetMe.Response;
   },
 
   async update(ctx: Context) {
-    const { editableFields } = strapi.plugin('crm').config('portal') as CrmConfig['portal'];
+    const { editableFields } = crmConfig(strapi, 'portal');
     const changes = await validateProfileUpdate(ctx.request.body, editableFields);
-    ctx.body = { data: await getService(strapi, 'me').update(ctx.state.user?.id, changes) };
+    ctx.body = {
+      data: await getService(strapi, 'me').update(ctx.state.user?.id, changes),
+    } satisfies UpdateMe.Response;
   },
 });
 

@@ -14,12 +14,11 @@ const myWorkController = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw new ForbiddenError('Your role may not read tasks or reminders');
     }
     const query = validateMyWorkQuery(ctx.query);
-    const body: GetMyWork.Response = await getService(strapi, 'myWork').list(
+    ctx.body = (await getService(strapi, 'myWork').list(
       ability,
       ctx.state.user.id,
       query
-    );
-    ctx.body = body;
+    )) satisfies GetMyWork.Response;
   },
 });
 

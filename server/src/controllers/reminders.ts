@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { ListMyReminders } from '../contracts';
 import { validationError } from '../errors';
 import { getService } from '../utils';
 
@@ -18,7 +19,7 @@ const remindersController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const filter = notified === undefined ? {} : { notified: notified === 'true' };
     ctx.body = {
       data: await getService(strapi, 'reminders').mine(ctx.state.userAbility, ctx.state.user.id, filter),
-    };
+    } satisfies ListMyReminders.Response;
   },
 });
 

@@ -8,10 +8,9 @@ const reportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /crm/reports/leads */
   async leads(ctx: Context) {
     const period = validateReportQuery(ctx.query);
-    const body: GetLeadReport.Response = {
+    ctx.body = {
       data: await getService(strapi, 'reports').leads(ctx.state.userAbility, period),
-    };
-    ctx.body = body;
+    } satisfies GetLeadReport.Response;
   },
 });
 

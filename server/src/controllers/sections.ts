@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { CreateSection, DeleteSection, ListSection, UpdateSection } from '../contracts';
 import type { ParentType } from '../services/parents';
 import { getService } from '../utils';
 import { validatePagination } from '../validation/lead-query';
@@ -18,20 +19,22 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const forParent = (kind: SectionKind, type: ParentType, suffix: string): Record<string, Handler> => ({
     [`${kind}${suffix}List`]: async (ctx) => {
-      ctx.body = await sections().list(
+      ctx.body = (await sections().list(
         kind,
         ctx.state.userAbility,
         parentOf(type, ctx),
         await validatePagination(ctx.query),
         ctx.state.user.id
-      );
+      )) satisfies ListSection.Response;
     },
     [`${kind}${suffix}Create`]: async (ctx) => {
       // The parent first, and once: a section of a record one cannot reach is a 404 whatever the body holds.
       const parent = await getService(strapi, 'parents').reach(ctx.state.userAbility, parentOf(type, ctx));
       const input = await validateSection(kind, ctx.request.body, { partial: false });
       ctx.status = 201;
-      ctx.body = { data: await sections().create(kind, ctx.state.user.id, parent, input) };
+      ctx.body = {
+        data: await sections().create(kind, ctx.state.user.id, parent, input),
+      } satisfies CreateSection.Response;
     },
   });
 
@@ -40,12 +43,12 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await validateSection(kind, ctx.request.body, { partial: true });
       ctx.body = {
         data: await sections().update(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
-      };
+      } satisfies UpdateSection.Response;
     },
     [`${kind}Delete`]: async (ctx) => {
       ctx.body = {
         data: await sections().remove(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id),
-      };
+      } satisfies DeleteSection.Response;
     },
   });
 

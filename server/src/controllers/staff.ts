@@ -1,19 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { CrmConfig } from '../config';
 import type { FindStaff } from '../contracts';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 
 const staffController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /crm/staff, with the settings a new lead's form and the board need (`meta.settings`). */
   async find(ctx: Context) {
-    const config = (key: keyof CrmConfig) => strapi.plugin('crm').config(key);
-    const { defaultStatus, defaultSource } = config('webLeads') as CrmConfig['webLeads'];
-    const body: FindStaff.Response = {
+    const { defaultStatus, defaultSource } = crmConfig(strapi, 'webLeads');
+    ctx.body = {
       data: await getService(strapi, 'staff').assignable(),
-      meta: { settings: { currency: config('currency') as string, defaultStatus, defaultSource } },
-    };
-    ctx.body = body;
+      meta: { settings: { currency: crmConfig(strapi, 'currency'), defaultStatus, defaultSource } },
+    } satisfies FindStaff.Response;
   },
 });
 

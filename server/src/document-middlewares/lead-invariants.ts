@@ -12,7 +12,7 @@ import {
 import { inConversion } from '../rules/conversion-scope';
 import type { UserAbility } from '../services/visibility';
 import { asPlugin } from '../surfaces/caller';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { UID } from '../uids';
 
 const WRITES = ['create', 'update', 'clone'];
@@ -42,7 +42,7 @@ export const leadInvariants =
     const beforeRow = context.action === 'update' && documentId ? await read({ documentId }) : null;
     const before: LeadState | null = beforeRow ? stateOf(beforeRow) : null;
     if (ability && !inConversion()) {
-      const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
+      const locked = crmConfig(strapi, 'lockConvertedLeads');
       if (isLocked(before, { locked, readsAll: visibility.readsAllLeads(ability) }))
         throw new ForbiddenError(MESSAGES.locked);
     }

@@ -9,6 +9,7 @@ import {
   RateLimiterSQLite,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { crmConfig } from '../utils';
 
 /** The table of the counters, in the database every instance shares (Strapi leaves tables it did not make alone). */
 export const RATE_LIMIT_TABLE = 'crm_rate_limits';
@@ -109,7 +110,7 @@ const clientKey = (ip: string) => ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i,
  * load balancer let through the limit, not the limit times the number of instances.
  */
 const webLeadRateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.plugin('crm').config('webLeads.rateLimit') as RateLimitConfig;
+  const config = () => crmConfig(strapi, 'webLeads').rateLimit;
   let limiter: Promise<RateLimiterAbstract> | null = null;
   const ready = () => {
     limiter ??= createLimiter(strapi, config()).catch((error) => {

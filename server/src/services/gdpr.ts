@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { onlyReadable, readableActivity, readableLeadFields } from './leads/readable';
+import { SECTION_KINDS } from '../contracts';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { DETAIL_POPULATE } from './leads/populate';
-import { leadDetail } from './leads/serialize';
+import { leadDetail, staff } from './leads/serialize';
 import { SECTIONS, serializeSection } from './sections';
 import type { UserAbility } from './visibility';
-import type { DocumentRow as Row } from '../types';
+import type { ActivityRow, CustomFieldRow, FileRow } from '../content-types/rows';
 
 /** The lead fields that identify a person; status, source, value, location and dates stay (statistics). */
 export const PERSONAL_FIELDS = [
@@ -42,16 +43,17 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sectionRows = async (leadId: number | string) =>
     Object.fromEntries(
       await Promise.all(
-        Object.entries(SECTIONS).map(async ([kind, spec]) => {
-          const rows = (await strapi.documents(spec.uid).findMany({
+        SECTION_KINDS.map(async (kind) => {
+          const spec = SECTIONS[kind];
+          const rows = await strapi.documents(spec.uid).findMany({
             filters: { lead: { id: leadId } },
             sort: [{ createdAt: 'asc' }, { id: 'asc' }],
             populate: {
               lead: { fields: ['name'] },
               ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
-            } as never,
-          })) as Row[];
-          return [kind, rows.map((row) => serializeSection(spec, row))];
+            },
+          });
+          return [kind, rows.map((row) => serializeSection(kind, row))];
         })
       )
     );
@@ -64,7 +66,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId,
         DETAIL_POPULATE
       );
-      const activity = await strapi.db.query(UID.activity).findMany({
+      const activity: ActivityRow[] = await strapi.db.query(UID.activity).findMany({
         where: { lead: { id: lead.id } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         populate: { actor: { select: ['id', 'firstname', 'lastname'] } },
@@ -75,21 +77,14 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
       const readable = readableLeadFields(strapi, ability);
       return {
         exportedAt: new Date().toISOString(),
-        lead: onlyReadable(leadDetail(lead as Row), readable),
+        lead: onlyReadable(leadDetail(lead), readable),
         ...(await sectionRows(lead.id)),
         consents: activity
-          .filter((a: Row) => a.action === 'consent_given')
-          .map((a: Row) => ({ ...a.data, at: a.createdAt })),
+          .filter((a) => a.action === 'consent_given')
+          .map((a) => ({ ...a.data, at: a.createdAt })),
         activity: activity
-          .map((row: Row) => readableActivity(row, readable))
-          .map((a: Row) => ({
-            action: a.action,
-            data: a.data,
-            actor: a.actor
-              ? { id: a.actor.id, firstname: a.actor.firstname, lastname: a.actor.lastname }
-              : null,
-            createdAt: a.createdAt,
-          })),
+          .map((row) => readableActivity(row, readable))
+          .map((a) => ({ action: a.action, data: a.data, actor: staff(a.actor), createdAt: a.createdAt })),
       };
     },
 
@@ -100,10 +95,10 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
     async anonymize(ability: UserAbility, userId: number, documentId: string) {
       const visibility = getService(strapi, 'visibility');
       const lead = await visibility.findVisibleLead(ability, documentId, { attachments: true });
-      const personalDefs = await strapi.db
+      const personalDefs: CustomFieldRow[] = await strapi.db
         .query(UID.customField)
         .findMany({ where: { target: 'lead', personal: true } });
-      const personalSlugs = new Set(personalDefs.map((d: Row) => d.slug));
+      const personalSlugs = new Set(personalDefs.flatMap((d) => d.slug ?? []));
       const customFields = { ...(lead.customFields ?? {}) };
       const secrets = [
         ...PERSONAL_FIELDS.map((f) => lead[f]),
@@ -133,7 +128,9 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.db.query(spec.uid).update({ where: { id: row.id }, data: cleaned });
           }
         }
-        const activity = await strapi.db.query(UID.activity).findMany({ where: { lead: { id: lead.id } } });
+        const activity: ActivityRow[] = await strapi.db
+          .query(UID.activity)
+          .findMany({ where: { lead: { id: lead.id } } });
         for (const row of activity) {
           await strapi.db
             .query(UID.activity)
@@ -144,7 +141,8 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
         ]);
       });
       // Files go after the commit: a storage provider cannot take part in the transaction.
-      for (const file of (lead.attachments ?? []) as Row[]) {
+      const files: FileRow[] = lead.attachments ?? [];
+      for (const file of files) {
         await strapi.plugin('upload').service('upload').remove(file);
       }
       return getService(strapi, 'leadReader').findOne(ability, documentId);

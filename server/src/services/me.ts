@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import type { CrmConfig } from '../config';
 import { NotFoundError } from '../errors';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { UID } from '../uids';
 import type { DocumentRow as Row } from '../types';
 
 /** The logged-in customer's own profile (SPEC §7): found by their users-permissions user only. */
 const meService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const portal = () => strapi.plugin('crm').config('portal') as CrmConfig['portal'];
+  const portal = () => crmConfig(strapi, 'portal');
 
   const mine = async (userId: number | undefined): Promise<Row> => {
     const customer = userId

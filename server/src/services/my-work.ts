@@ -1,19 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { ReminderRow, TaskRow } from '../content-types/rows';
 import type { MyWorkItem } from '../contracts';
 import { CM_ACTION, UID } from '../uids';
 import { getService } from '../utils';
 import { readableFields } from './leads/readable';
 import type { Filter, UserAbility } from './visibility';
 
-interface Row {
-  documentId: string;
-  title?: string;
-  message?: string;
-  dueDate?: string | null;
-  remindAt?: string | Date | null;
-  lead?: { documentId: string; name: string } | null;
-  customer?: { documentId: string; firstName: string | null; lastName: string | null } | null;
-}
+type Row = TaskRow | ReminderRow;
 
 const PARENTS = {
   lead: { select: ['documentId', 'name'] },
@@ -39,7 +32,9 @@ const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
       const today = now.toISOString().slice(0, 10);
       const leadName = readableFields(strapi, ability, UID.lead)('name');
       const parents = (row: Row) => ({
-        lead: row.lead ? { documentId: row.lead.documentId, name: leadName ? row.lead.name : '' } : null,
+        lead: row.lead
+          ? { documentId: row.lead.documentId, name: leadName ? (row.lead.name ?? '') : '' }
+          : null,
         customer: row.customer
           ? {
               documentId: row.customer.documentId,
@@ -62,7 +57,12 @@ const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // the `limit` earliest of each kind hold the `limit` first of both together
       const and = (where: Filter | null, extra: Filter) => (where ? { $and: [where, extra] } : null);
-      const find = (uid: string, where: Filter | null, select: string[], orderBy: string) =>
+      const find = async <R extends Row>(
+        uid: string,
+        where: Filter | null,
+        select: string[],
+        orderBy: string
+      ): Promise<R[]> =>
         where
           ? strapi.db.query(uid).findMany({
               where,
@@ -72,24 +72,29 @@ const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
               limit,
             })
           : [];
-      const count = (uid: string, where: Filter | null) =>
+      const count = async (uid: string, where: Filter | null): Promise<number> =>
         where ? strapi.db.query(uid).count({ where }) : 0;
       const [dated, undated, reminderRows, ...counts] = await Promise.all([
-        find(
+        find<TaskRow>(
           UID.task,
           and(tasks, { dueDate: { $notNull: true } }),
           ['documentId', 'title', 'dueDate'],
           'dueDate'
         ),
-        find(UID.task, and(tasks, { dueDate: { $null: true } }), ['documentId', 'title', 'dueDate'], 'id'),
-        find(UID.reminder, reminders, ['documentId', 'message', 'remindAt'], 'remindAt'),
+        find<TaskRow>(
+          UID.task,
+          and(tasks, { dueDate: { $null: true } }),
+          ['documentId', 'title', 'dueDate'],
+          'id'
+        ),
+        find<ReminderRow>(UID.reminder, reminders, ['documentId', 'message', 'remindAt'], 'remindAt'),
         count(UID.task, tasks),
         count(UID.reminder, reminders),
         count(UID.task, and(tasks, { dueDate: { $lt: today } })),
         count(UID.reminder, and(reminders, { remindAt: { $lt: now } })),
       ]);
-      const [taskCount, reminderCount, overdueTasks, overdueReminders] = counts as number[];
-      const taskRows = [...(dated as Row[]), ...(undated as Row[])];
+      const [taskCount, reminderCount, overdueTasks, overdueReminders] = counts;
+      const taskRows = [...dated, ...undated];
 
       const items: MyWorkItem[] = [
         ...taskRows.map((row) => ({
@@ -100,7 +105,7 @@ const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
           overdue: !!row.dueDate && row.dueDate < today,
           ...parents(row),
         })),
-        ...(reminderRows as Row[]).map((row) => {
+        ...reminderRows.map((row) => {
           const due = row.remindAt ? new Date(row.remindAt).toISOString() : null;
           return {
             kind: 'reminder' as const,

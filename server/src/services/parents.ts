@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
 import type { UserAbility } from './visibility';
 import type { DocumentRow as Row } from '../types';
+import { row } from '../utils/row-values';
 
 /** What sections and attachments hang off: a lead, or a customer. */
 export type ParentType = 'lead' | 'customer';
@@ -22,17 +23,9 @@ export type ReachedParent = Parent & { readonly reached: true };
 const parentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async resolve(ability: UserAbility, parent: Parent, populate: Record<string, unknown> = {}): Promise<Row> {
     if (parent.type === 'lead') {
-      return getService(strapi, 'visibility').findVisibleLead(
-        ability,
-        parent.documentId,
-        populate
-      ) as Promise<Row>;
+      return getService(strapi, 'visibility').findVisibleLead(ability, parent.documentId, populate);
     }
-    return getService(strapi, 'visibility').findVisibleCustomer(
-      ability,
-      parent.documentId,
-      populate
-    ) as Promise<Row>;
+    return getService(strapi, 'visibility').findVisibleCustomer(ability, parent.documentId, populate);
   },
 
   /** Resolves `parent` for the caller (404 when out of reach) and marks it so it is not looked up again. */
@@ -42,12 +35,10 @@ const parentsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The parent a section record or file row points to (its lead first). */
-  of(row: Record<string, unknown>): Parent | null {
-    const { lead, customer } = row as {
-      lead?: { documentId: string } | null;
-      customer?: { documentId: string } | null;
-    };
+  of(record: object): Parent | null {
+    const lead = 'lead' in record ? row(record.lead) : null;
     if (lead) return { type: 'lead', documentId: lead.documentId };
+    const customer = 'customer' in record ? row(record.customer) : null;
     if (customer) return { type: 'customer', documentId: customer.documentId };
     return null;
   },

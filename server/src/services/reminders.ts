@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
 import { UID } from '../uids';
-import { SECTIONS, serializeSection } from './sections';
-import type { DocumentRow as Row } from '../types';
+import type { ReminderRow } from '../content-types/rows';
+import { serializeSection } from './sections';
 import type { UserAbility } from './visibility';
 
 /** How many due reminders one run handles; the next run takes the rest. */
@@ -17,14 +17,14 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Answers how many this run sent.
    */
   async sendDue(now = new Date()) {
-    const due = await strapi.db.query(UID.reminder).findMany({
+    const due: ReminderRow[] = await strapi.db.query(UID.reminder).findMany({
       where: { notified: false, remindAt: { $lte: now } },
       populate: { staff: { select: ['id', 'email', 'firstname'] }, lead: { select: ['documentId', 'name'] } },
       orderBy: [{ remindAt: 'asc' }, { id: 'asc' }],
       limit: BATCH,
     });
     let sent = 0;
-    for (const reminder of due as Row[]) {
+    for (const reminder of due) {
       const { count } = await strapi.db
         .query(UID.reminder)
         .updateMany({ where: { id: reminder.id, notified: false }, data: { notified: true } });
@@ -54,11 +54,10 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The caller's own reminders (due ones first), for their reminders list. */
   async mine(ability: UserAbility, userId: number, { notified }: { notified?: boolean }) {
-    const spec = SECTIONS.reminders;
     // a reminder of a lead the caller no longer sees (reassigned, made private) is not theirs to read
     const visible = getService(strapi, 'visibility').hangingFilter(ability, UID.reminder);
     const mine = { staff: { id: userId }, ...(notified === undefined ? {} : { notified }) };
-    const rows = (await strapi.documents(UID.reminder).findMany({
+    const rows = await strapi.documents(UID.reminder).findMany({
       filters: visible ? { $and: [mine, visible] } : mine,
       sort: [{ remindAt: 'asc' }, { id: 'asc' }],
       limit: 100,
@@ -66,9 +65,9 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
         lead: { fields: ['name'] },
         customer: { fields: ['firstName'] },
         staff: { fields: ['firstname', 'lastname'] },
-      } as never,
-    })) as Row[];
-    return rows.map((row) => serializeSection(spec, row));
+      },
+    });
+    return rows.map((row) => serializeSection('reminders', row));
   },
 });
 

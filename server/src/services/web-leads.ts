@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import type { CrmConfig } from '../config';
 import { validationError } from '../errors';
-import { getService } from '../utils';
+import { crmConfig, getService } from '../utils';
 import { UID } from '../uids';
 import type { WebLeadInput } from '../validation/web-lead';
 import { checkValues, type CustomFieldDefinition } from './custom-fields';
-import type { DocumentRow as Row } from '../types';
+import type { LeadRow } from '../content-types/rows';
 import type { ActivityRecord } from './activity';
 import { isEmptyValue } from '../utils/values';
 import { leadIdsWithEmail } from '../database/lead-email-index';
@@ -17,7 +16,7 @@ import { insertRows } from '../database/batch-insert';
  * assignee hears of it after the commit.
  */
 const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.plugin('crm').config('webLeads') as CrmConfig['webLeads'];
+  const config = () => crmConfig(strapi, 'webLeads');
 
   /** Only custom fields offered on web forms are accepted, each checked against its type. */
   const checkCustomFields = async (values: Record<string, unknown>) => {
@@ -52,13 +51,15 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * leads are picked by email alone through the email index (database/lead-email-index), whatever
    * the database's statistics say; the few that share an email are then sorted out here.
    */
-  const openLeadWithEmail = async (email: string): Promise<Row | null> => {
-    const candidates: Row[] = await strapi.db
+  const openLeadWithEmail = async (email: string): Promise<LeadRow | null> => {
+    const candidates: LeadRow[] = await strapi.db
       .query(UID.lead)
       .findMany({ where: { id: { $in: leadIdsWithEmail(strapi, email) } } });
     const [newest] = candidates
       .filter((lead) => !lead.dateConverted && !lead.lost && !lead.junk)
-      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || b.id - a.id);
+      .sort(
+        (a, b) => new Date(b.createdAt ?? 0).getTime() - new Date(a.createdAt ?? 0).getTime() || b.id - a.id
+      );
     return newest ?? null;
   };
 
@@ -76,18 +77,18 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows: ActivityRecord[] = [];
         const existing =
           config().duplicates === 'update' && fields.email ? await openLeadWithEmail(fields.email) : null;
-        let saved: Row;
+        let saved: Pick<LeadRow, 'id' | 'documentId'> & Record<string, unknown>;
         if (existing) {
+          const current: Record<string, unknown> = existing;
           const filled = Object.fromEntries(
             Object.entries(fields).filter(
-              ([k, v]) => !isEmptyValue(v) && isEmptyValue(existing[k]) && k !== 'description'
+              ([k, v]) => !isEmptyValue(v) && isEmptyValue(current[k]) && k !== 'description'
             )
           );
           const mergedCustom = { ...customFields, ...(existing.customFields ?? {}) };
-          saved = (await strapi.documents(UID.lead).update({
-            documentId: existing.documentId,
-            data: { ...filled, customFields: mergedCustom } as Record<string, unknown>,
-          })) as Row;
+          const data: Record<string, unknown> = { ...filled, customFields: mergedCustom };
+          await strapi.documents(UID.lead).update({ documentId: existing.documentId, data });
+          saved = { ...existing, ...data };
           if (fields.description) {
             await insertRows(strapi, UID.note, [
               {
@@ -103,7 +104,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: {},
           });
         } else {
-          saved = (await strapi.documents(UID.lead).create({
+          const doc = await strapi.documents(UID.lead).create({
             data: {
               ...fields,
               customFields,
@@ -111,8 +112,9 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
               source: source?.documentId,
               assignedTo: assignee?.id ?? null,
               isPublic: config().isPublic,
-            } as Record<string, unknown>,
-          })) as Row;
+            },
+          });
+          saved = { ...doc, id: Number(doc.id) };
           created = true;
           rows.push({ action: 'captured_from_web_form', lead: saved.documentId, leadId: saved.id, data: {} });
         }

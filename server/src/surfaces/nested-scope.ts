@@ -13,12 +13,14 @@ interface RelationAttribute {
 }
 
 const isHanging = (uid: string | undefined): uid is string =>
-  !!uid && (HANGING_TYPES as readonly string[]).includes(uid);
+  !!uid && HANGING_TYPES.some((type) => type === uid);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   !!value &&
   typeof value === 'object' &&
   !Array.isArray(value) &&
   Object.getPrototypeOf(value) === Object.prototype;
+/** The rows a populated relation holds: one, several or none. */
+const rowsIn = (value: unknown): Row[] => (Array.isArray(value) ? value : [value]).filter(isPlainObject);
 const NOTHING: Filter = { id: { $null: true } };
 const LOGICAL = new Set(['$and', '$or', '$not']);
 
@@ -39,8 +41,8 @@ const viewOf = (strapi: Core.Strapi, caller: SurfaceCaller) => {
   };
 };
 
-const attributesOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid).attributes as Record<string, RelationAttribute>;
+const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, RelationAttribute> =>
+  strapi.db.metadata.get(uid).attributes;
 
 /**
  * A where-clause whose filters through relations stay inside what `caller` may see: a condition on
@@ -64,11 +66,11 @@ export const scopeNestedWhere = (strapi: Core.Strapi, caller: SurfaceCaller, uid
         const attribute = attributes[key];
         const target = attribute?.type === 'relation' ? attribute.target : undefined;
         // a condition on the related row's fields, plain or inside $and/$or/$not
-        const inspects =
-          isPlainObject(inner) && Object.keys(inner).some((k) => !k.startsWith('$') || LOGICAL.has(k));
-        if (!target || !inspects) out[key] = inner;
+        const inspects = (condition: Record<string, unknown>) =>
+          Object.keys(condition).some((k) => !k.startsWith('$') || LOGICAL.has(k));
+        if (!target || !isPlainObject(inner) || !inspects(inner)) out[key] = inner;
         else {
-          const { $not: negated, ...rest } = inner as Record<string, unknown>;
+          const { $not: negated, ...rest } = inner;
           // Strapi cannot read `$not` under a relation (a 500): the same condition, negated outside it
           if (negated !== undefined) conditions.push({ $not: walk({ [key]: negated }, model, nested) });
           if (!Object.keys(rest).length) continue;
@@ -80,7 +82,9 @@ export const scopeNestedWhere = (strapi: Core.Strapi, caller: SurfaceCaller, uid
     }
     return conditions.length ? { $and: [...(Object.keys(out).length ? [out] : []), ...conditions] } : out;
   };
-  return walk(where, uid, false) as Filter;
+  // an object (or a list of conditions) walks to one; anything else comes back as it was
+  const scoped = walk(where, uid, false);
+  return scoped && typeof scoped === 'object' ? scoped : where;
 };
 
 /**
@@ -98,34 +102,32 @@ export const prunePopulated = async (
   const view = viewOf(strapi, caller);
   /** A relation populated as `{ count }` (the Content Manager's lists) counts visible rows only. */
   const recount = async (model: string, name: string, target: string, list: Row[]) => {
-    const counted = list.filter((row) => isPlainObject(row[name]) && 'count' in (row[name] as Row));
+    const counted = list.filter((row) => {
+      const value = row[name];
+      return isPlainObject(value) && 'count' in value;
+    });
     const scope = isHanging(target) ? view.scope(target) : null;
     if (!counted.length || !scope) return;
-    const withLinks = (await asPlugin(() =>
+    const withLinks: Row[] = await asPlugin(() =>
       strapi.db.query(model).findMany({
         where: { id: { $in: counted.map((row) => row.id) } },
         select: ['id'],
         populate: { [name]: { select: ['id'] } },
       })
-    )) as Row[];
+    );
     const linked = new Map(
       withLinks.map((row) => {
         const value = row[name];
-        return [row.id, (Array.isArray(value) ? value : value ? [value] : []) as Row[]];
+        return [row.id, rowsIn(value)];
       })
     );
     const ids = [...new Set([...linked.values()].flat().map((r) => r.id))];
-    const seen = new Set(
-      ids.length
-        ? (
-            (await asPlugin(() =>
-              strapi.db
-                .query(target)
-                .findMany({ where: { $and: [{ id: { $in: ids } }, scope] }, select: ['id'] })
-            )) as Row[]
-          ).map((r) => r.id)
-        : []
-    );
+    const visible: Row[] = ids.length
+      ? await asPlugin(() =>
+          strapi.db.query(target).findMany({ where: { $and: [{ id: { $in: ids } }, scope] }, select: ['id'] })
+        )
+      : [];
+    const seen = new Set(visible.map((r) => r.id));
     for (const row of counted)
       row[name] = { count: (linked.get(row.id) ?? []).filter((r) => seen.has(r.id)).length };
   };
@@ -140,30 +142,23 @@ export const prunePopulated = async (
     for (const [name, attribute] of Object.entries(attributesOf(strapi, model))) {
       if (attribute.type !== 'relation' || !attribute.target) continue;
       await recount(model, name, attribute.target, list);
-      const related = list.flatMap((row) => {
-        const value = row[name];
-        return (Array.isArray(value) ? value : [value]).filter(
-          (r): r is Row => isPlainObject(r) && 'id' in r
-        );
-      });
+      const related = list.flatMap((row) => rowsIn(row[name]).filter((r) => 'id' in r));
       if (!related.length) continue;
       let visible = related;
       const scope = isHanging(attribute.target) ? view.scope(attribute.target) : null;
       if (scope) {
         const ids = [...new Set(related.map((r) => r.id))];
-        const seen = await asPlugin(() =>
+        const seen: Row[] = await asPlugin(() =>
           strapi.db
             .query(attribute.target!)
             .findMany({ where: { $and: [{ id: { $in: ids } }, scope] }, select: ['id'] })
         );
-        const seenIds = new Set((seen as Row[]).map((r) => r.id));
+        const seenIds = new Set<unknown>(seen.map((r) => r.id));
         visible = related.filter((r) => seenIds.has(r.id));
         for (const row of list) {
           const value = row[name];
-          if (Array.isArray(value))
-            row[name] = value.filter((r) => !isPlainObject(r) || seenIds.has(r.id as number));
-          else if (isPlainObject(value) && 'id' in value && !seenIds.has(value.id as number))
-            row[name] = null;
+          if (Array.isArray(value)) row[name] = value.filter((r) => !isPlainObject(r) || seenIds.has(r.id));
+          else if (isPlainObject(value) && 'id' in value && !seenIds.has(value.id)) row[name] = null;
         }
       }
       await prune(attribute.target, visible, true);

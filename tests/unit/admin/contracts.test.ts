@@ -1,4 +1,13 @@
-import type { ConvertLead, FindLeads, GetConversion, LeadSummary } from '../../../server/src/contracts';
+import type {
+  CaptureWebLead,
+  ConvertLead,
+  DeleteSection,
+  FindLeads,
+  GetConversion,
+  LeadSummary,
+  Task,
+} from '../../../server/src/contracts';
+import { serializeSection } from '../../../server/src/services/sections/serialize';
 import {
   compatibleTargets,
   DEFAULT_PAGE_SIZE,
@@ -61,6 +70,20 @@ describe('shared contracts', () => {
       { field: 'mobile', type: 'text' },
     ];
     expect([list, answer, prefill]).toHaveLength(3);
+  });
+
+  it('hold the answers the server builds: a section record, the web form', () => {
+    const task: Task = serializeSection('tasks', { documentId: 't', title: 'Call' });
+    const removed: DeleteSection.Response<'tasks'> = {
+      // @ts-expect-error a task has no body: the answer of a note's kind
+      data: { ...task, body: 'Called' },
+    };
+    const captured: CaptureWebLead.Response = {
+      // @ts-expect-error the web form answers no lead data
+      data: { ok: true, documentId: 'lead-1' },
+    };
+    expect(task).toMatchObject({ title: 'Call', status: null, dueDate: null, lead: null });
+    expect([removed, captured]).toHaveLength(2);
   });
 
   it('are the list defaults both sides use', () => {

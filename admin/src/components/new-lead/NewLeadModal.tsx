@@ -1,27 +1,12 @@
-import {
-  Box,
-  Button,
-  Checkbox,
-  Field,
-  Grid,
-  Modal,
-  MultiSelect,
-  MultiSelectOption,
-  NumberInput,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Box, Button, Modal, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useApiFailure } from '../../api/errors';
 import { useCreateLeadMutation } from '../../api/leads';
-import { defaultsFor, staffName, useLeadSettings, type ReferenceData } from '../../api/reference';
+import { defaultsFor, useLeadSettings, type ReferenceData } from '../../api/reference';
 import { getTranslation } from '../../utils/getTranslation';
-import { errorAt } from '../profile/leadDraft';
-import { CustomFieldInput } from '../profile/CustomFieldInput';
+import { LeadFields, type LeadFieldName, type LeadFieldSlot } from '../lead-fields/LeadFields';
 import {
   emptyDraft,
   missingFields,
@@ -29,7 +14,6 @@ import {
   TEXT_BEFORE_VALUE,
   toCreateBody,
   type NewLeadDraft,
-  type NewLeadText,
 } from './newLeadDraft';
 
 interface Props {
@@ -62,7 +46,22 @@ const LABELS: Record<string, string> = {
   contactedToday: 'Contacted today',
 };
 
-const INPUT_TYPES: Partial<Record<NewLeadText, string>> = { email: 'email', website: 'url', phone: 'tel' };
+/**
+ * The seed's order: relations, the texts around "Lead value" (after Phone), the description, the
+ * two flags with their hints (translated, hence built in the component).
+ */
+const layoutOf = (hints: Record<'isPublic' | 'contactedToday', string>): LeadFieldSlot[] => [
+  { field: 'status' },
+  { field: 'source' },
+  { field: 'assignedTo' },
+  { field: 'tags' },
+  ...TEXT_BEFORE_VALUE.map((field) => ({ field })),
+  { field: 'value' },
+  ...TEXT_AFTER_VALUE.map((field) => ({ field })),
+  { field: 'description', col: 12 },
+  { field: 'isPublic', hint: hints.isPublic },
+  { field: 'contactedToday', hint: hints.contactedToday },
+];
 
 /**
  * The plugin's own New lead form (SPEC §8, the seed's "+ New Lead"): the lead's fields in the
@@ -74,7 +73,7 @@ export const NewLeadModal = ({ reference, onClose, onCreated }: Props) => {
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`newLead.${key}`), defaultMessage }, values);
   const settings = useLeadSettings();
-  const label = (field: string) =>
+  const label = (field: LeadFieldName) =>
     t(`fields.${field}`, LABELS[field], field === 'value' ? { currency: settings.currency } : undefined);
   const { toggleNotification } = useNotification();
   const [create] = useCreateLeadMutation();
@@ -83,6 +82,10 @@ export const NewLeadModal = ({ reference, onClose, onCreated }: Props) => {
   const [draft, setDraft] = useState<NewLeadDraft>(() => emptyDraft(defaults));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  const layout = layoutOf({
+    isPublic: t('publicHint', 'Visible to every staff member.'),
+    contactedToday: t('contactedTodayHint', 'Records today as the last contact.'),
+  });
   const [saving, setSaving] = useState(false);
   const inFlight = useRef(false);
 
@@ -96,12 +99,6 @@ export const NewLeadModal = ({ reference, onClose, onCreated }: Props) => {
       }
     }
   }, [defaults.status, defaults.source]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const set = (change: Partial<NewLeadDraft>) => setDraft((previous) => ({ ...previous, ...change }));
-  const setText = (field: NewLeadText, value: string) =>
-    setDraft((previous) => ({ ...previous, text: { ...previous.text, [field]: value } }));
-  const setCustom = (slug: string, value: unknown) =>
-    setDraft((previous) => ({ ...previous, customFields: { ...previous.customFields, [slug]: value } }));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -136,68 +133,6 @@ export const NewLeadModal = ({ reference, onClose, onCreated }: Props) => {
     }
   };
 
-  const item = (children: React.ReactNode, col = 6, key?: string) => (
-    <Grid.Item key={key} col={col} s={12} direction="column" alignItems="stretch">
-      {children}
-    </Grid.Item>
-  );
-
-  const textField = (field: NewLeadText) =>
-    item(
-      <Field.Root name={field} error={errorAt(errors, field)} required={field === 'name'}>
-        <Field.Label>{label(field)}</Field.Label>
-        {field === 'description' ? (
-          <Textarea
-            value={draft.text[field]}
-            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(field, e.target.value)}
-          />
-        ) : (
-          <Field.Input
-            type={INPUT_TYPES[field] ?? 'text'}
-            value={draft.text[field]}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText(field, e.target.value)}
-          />
-        )}
-        <Field.Error />
-      </Field.Root>,
-      field === 'description' ? 12 : 6,
-      field
-    );
-
-  const select = (field: 'status' | 'source', options: { documentId: string; name: string }[]) =>
-    item(
-      <Field.Root name={field} error={errorAt(errors, field)} required>
-        <Field.Label>{label(field)}</Field.Label>
-        <SingleSelect
-          value={draft[field]}
-          placeholder={t('choose', 'Choose…')}
-          onChange={(value) => set({ [field]: String(value) })}
-        >
-          {options.map((option) => (
-            <SingleSelectOption key={option.documentId} value={option.documentId}>
-              {option.name}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-        <Field.Error />
-      </Field.Root>,
-      6,
-      field
-    );
-
-  const flag = (field: 'isPublic' | 'contactedToday', hint: string) =>
-    item(
-      <Field.Root name={field} error={errorAt(errors, field)} hint={hint}>
-        <Checkbox checked={draft[field]} onCheckedChange={(checked) => set({ [field]: !!checked })}>
-          {label(field)}
-        </Checkbox>
-        <Field.Hint />
-        <Field.Error />
-      </Field.Root>,
-      6,
-      field
-    );
-
   return (
     <Modal.Root open onOpenChange={(open) => !open && onClose()}>
       <Modal.Content>
@@ -213,89 +148,23 @@ export const NewLeadModal = ({ reference, onClose, onCreated }: Props) => {
                 </Typography>
               </Box>
             )}
-            <Grid.Root gap={4}>
-              {select(
-                'status',
-                reference.statuses.filter((status) => !status.isCustomerStatus)
-              )}
-              {select('source', reference.sources)}
-              {item(
-                <Field.Root name="assignedTo" error={errorAt(errors, 'assignedTo')}>
-                  <Field.Label>{label('assignedTo')}</Field.Label>
-                  <SingleSelect
-                    value={draft.assignedTo}
-                    placeholder={t('unassigned', 'Unassigned')}
-                    onChange={(value) => set({ assignedTo: String(value) })}
-                  >
-                    <SingleSelectOption value="">{t('unassigned', 'Unassigned')}</SingleSelectOption>
-                    {reference.staff.map((member) => (
-                      <SingleSelectOption key={member.id} value={String(member.id)}>
-                        {staffName(member)}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                  <Field.Error />
-                </Field.Root>,
-                6,
-                'assignedTo'
-              )}
-              {item(
-                <Field.Root name="tags" error={errorAt(errors, 'tags')}>
-                  <Field.Label>{label('tags')}</Field.Label>
-                  <MultiSelect
-                    value={draft.tags}
-                    withTags
-                    placeholder={t('noTags', 'No tags')}
-                    onChange={(tags: string[]) => set({ tags })}
-                  >
-                    {reference.tags.map((tag) => (
-                      <MultiSelectOption key={tag.documentId} value={tag.documentId}>
-                        {tag.name}
-                      </MultiSelectOption>
-                    ))}
-                  </MultiSelect>
-                  <Field.Error />
-                </Field.Root>,
-                6,
-                'tags'
-              )}
-              {TEXT_BEFORE_VALUE.map(textField)}
-              {item(
-                <Field.Root name="value" error={errorAt(errors, 'value')}>
-                  <Field.Label>{label('value')}</Field.Label>
-                  <NumberInput value={draft.value} onValueChange={(value) => set({ value })} />
-                  <Field.Error />
-                </Field.Root>,
-                6,
-                'value'
-              )}
-              {TEXT_AFTER_VALUE.map(textField)}
-              {textField('description')}
-              {flag('isPublic', t('publicHint', 'Visible to every staff member.'))}
-              {flag('contactedToday', t('contactedTodayHint', 'Records today as the last contact.'))}
-            </Grid.Root>
-            {reference.customFields.length > 0 && (
-              <Box paddingTop={6}>
-                <Typography variant="delta" tag="h2">
-                  {t('customFields', 'Custom fields')}
-                </Typography>
-                <Grid.Root gap={4} paddingTop={3}>
-                  {reference.customFields.map((definition) =>
-                    item(
-                      <CustomFieldInput
-                        definition={definition}
-                        value={draft.customFields[definition.slug]}
-                        error={errorAt(errors, `customFields.${definition.slug}`)}
-                        disabled={saving}
-                        onChange={(value) => setCustom(definition.slug, value)}
-                      />,
-                      definition.type === 'textarea' ? 12 : 6,
-                      definition.slug
-                    )
-                  )}
-                </Grid.Root>
-              </Box>
-            )}
+            <LeadFields
+              layout={layout}
+              draft={draft}
+              setDraft={setDraft}
+              errors={errors}
+              reference={reference}
+              statuses={reference.statuses.filter((status) => !status.isCustomerStatus)}
+              label={label}
+              texts={{
+                choose: t('choose', 'Choose…'),
+                unassigned: t('unassigned', 'Unassigned'),
+                noTags: t('noTags', 'No tags'),
+                customFields: t('customFields', 'Custom fields'),
+              }}
+              placeholders
+              customFieldsDisabled={saving}
+            />
           </Modal.Body>
           <Modal.Footer>
             <Button variant="tertiary" onClick={onClose} disabled={saving}>

@@ -2,11 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../../errors';
-import { getService } from '../../utils';
+import { crmConfig, getService } from '../../utils';
 import { UID } from '../../uids';
 import type { Parent } from '../parents';
 import type { UserAbility } from '../visibility';
-import type { DocumentRow as Row, DocumentData as Data } from '../../types';
+import type { Attachment } from '../../contracts';
+import type { FileRow } from '../../content-types/rows';
+import type { DocumentRow } from '../../types';
+import { isoDate } from '../../utils/row-values';
 import { isLocked, MESSAGES, stateOf } from '../../rules/lead';
 import { readableFields } from '../leads/readable';
 import { decideType } from './content-type';
@@ -22,13 +25,13 @@ export interface IncomingFile {
   filepath: string;
 }
 
-export const attachment = (file: Row) => ({
+export const attachment = (file: FileRow): Attachment => ({
   documentId: file.documentId,
-  name: file.name,
-  url: file.url,
-  mime: file.mime,
-  size: file.size,
-  createdAt: file.createdAt,
+  name: String(file.name ?? ''),
+  url: String(file.url ?? ''),
+  mime: String(file.mime ?? ''),
+  size: Number(file.size ?? 0),
+  createdAt: isoDate(file.createdAt) ?? '',
 });
 
 /** Where a private file is downloaded from: the plugin's route, after the visibility check. */
@@ -56,8 +59,7 @@ const extensionOf = (name: string) => {
 const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const parents = () => getService(strapi, 'parents');
   const uidOf = (parent: Parent) => (parent.type === 'lead' ? UID.lead : UID.customer);
-  const limits = () =>
-    strapi.plugin('crm').config('attachments') as { maxSize: number; allowedTypes: string[] };
+  const limits = () => crmConfig(strapi, 'attachments');
 
   return {
     /** The files of a reachable lead or customer, newest first. */
@@ -65,7 +67,8 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const owner = await parents().resolve(ability, parent, { attachments: true });
       // a role whose read permission leaves out the attachments field sees none (SPEC §3.1)
       if (!readableFields(strapi, ability, uidOf(parent))('attachments')) return [];
-      return ((owner.attachments ?? []) as Row[]).map(attachment).reverse();
+      const files: FileRow[] = owner.attachments ?? [];
+      return files.map(attachment).reverse();
     },
 
     /**
@@ -107,13 +110,13 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const kept: { hash: string; ext: string }[] = [];
       try {
         const uploaded = await strapi.db.transaction(async () => {
-          const rows: Row[] = [];
+          const rows: FileRow[] = [];
           for (const [i, file] of files.entries()) {
             const name = path.basename(file.originalFilename || `file-${i + 1}`);
             const stored = { hash: store.newHash(), ext: extensionOf(name) };
             await store.put(stored, file.filepath);
             kept.push(stored);
-            const row = (await strapi.documents(FILE).create({
+            const row = await strapi.documents(FILE).create({
               data: {
                 name,
                 ...stored,
@@ -122,15 +125,16 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
                 url: '',
                 provider: PRIVATE_PROVIDER,
                 folderPath: '/',
-              } as Data,
-            })) as Row;
+              },
+            });
             rows.push(
               await strapi.db
                 .query(FILE)
                 .update({ where: { id: row.id }, data: { url: downloadPath(row.documentId) } })
             );
           }
-          const ids = [...((owner.attachments ?? []) as Row[]).map((f) => f.id), ...rows.map((f) => f.id)];
+          const before: FileRow[] = owner.attachments ?? [];
+          const ids = [...before.map((f) => f.id), ...rows.map((f) => f.id)];
           await strapi.db
             .query(uidOf(parent))
             .update({ where: { id: owner.id }, data: { attachments: ids } });
@@ -154,7 +158,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** A file of a lead or customer the caller may see, with its content; else a 404 like a missing one. */
     async download(ability: UserAbility, fileId: string) {
       const notFound = () => new NotFoundError('Attachment not found');
-      const file = (await strapi.db.query(FILE).findOne({ where: { documentId: fileId } })) as Row | null;
+      const file: FileRow | null = await strapi.db.query(FILE).findOne({ where: { documentId: fileId } });
       if (!file || file.provider !== PRIVATE_PROVIDER) throw notFound();
       const parent = await this.ownerOf(file.id);
       if (!parent) throw notFound();
@@ -163,15 +167,14 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .catch(() => Promise.reject(notFound()));
       if (!readableFields(strapi, ability, uidOf(parent))('attachments')) throw notFound();
       const store = privateStore(strapi);
-      const stored = file as Row & { hash: string; ext: string | null };
-      if (!(await store.exists(stored))) throw notFound();
-      return { file, content: store.read(stored) };
+      if (!(await store.exists(file))) throw notFound();
+      return { file, content: store.read(file) };
     },
 
     /** Removes a file from its lead or customer and from storage, if the caller reaches it; logs it. */
     async remove(ability: UserAbility, userId: number, fileId: string) {
       const notFound = () => new NotFoundError('Attachment not found');
-      const file = (await strapi.db.query(FILE).findOne({ where: { documentId: fileId } })) as Row | null;
+      const file: FileRow | null = await strapi.db.query(FILE).findOne({ where: { documentId: fileId } });
       if (!file) throw notFound();
       const parent = await this.ownerOf(file.id);
       if (!parent) throw notFound();
@@ -192,13 +195,13 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Seeing a record is not enough to change its files: the caller must be allowed to update it. */
-    assertCanChange(ability: UserAbility, parent: Parent, owner: Row) {
+    assertCanChange(ability: UserAbility, parent: Parent, owner: DocumentRow) {
       const visibility = getService(strapi, 'visibility');
       if (visibility.checker(ability, uidOf(parent)).cannot.update(owner)) {
         throw new ForbiddenError('You may not change the attachments of this record');
       }
       // files are part of the lead: `lockConvertedLeads` holds for them as for its fields
-      const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
+      const locked = crmConfig(strapi, 'lockConvertedLeads');
       if (
         parent.type === 'lead' &&
         isLocked(stateOf(owner), { locked, readsAll: visibility.readsAllLeads(ability) })

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { crmConfig } from '../../utils';
 
 /** The upload plugin's `provider` of the files this store keeps: the media library shows it as such. */
 export const PRIVATE_PROVIDER = 'crm-private';
@@ -14,7 +15,7 @@ export const PRIVATE_PROVIDER = 'crm-private';
  * the media field, the media library's listing and deletions work as for any file.
  */
 export const privateStore = (strapi: Core.Strapi) => {
-  const configured = (strapi.plugin('crm').config('attachments') as { privateDir: string }).privateDir;
+  const configured = crmConfig(strapi, 'attachments').privateDir;
   const root = path.resolve(strapi.dirs.app.root, configured);
   const publicRoot = path.resolve(strapi.dirs.static.public);
   if (root === publicRoot || root.startsWith(`${publicRoot}${path.sep}`))

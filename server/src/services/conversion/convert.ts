@@ -12,6 +12,7 @@ import { planMerges, type PlannedMerges } from './merge';
 import type { PortalLogin } from './portal';
 import { customerSummary } from './prefill';
 import { CUSTOMER_POPULATE, customerDetail } from './serialize';
+import type { FileRow } from '../../content-types/rows';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 import { isEmptyValue } from '../../utils/values';
 import { customerIdWithEmail, isDuplicateCustomerEmail } from '../../database/customer-email';
@@ -127,14 +128,14 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
    * stored, for the caller to remove if the transaction rolls back.
    */
   const copyAttachments = async (leadId: number, customer: Row, kept: { hash: string; ext: string }[]) => {
-    const files = ((await strapi.db.query(UID.lead).load({ id: leadId }, 'attachments')) ?? []) as Row[];
+    const files: FileRow[] = (await strapi.db.query(UID.lead).load({ id: leadId }, 'attachments')) ?? [];
     const privateFiles = files.filter((file) => file.provider === PRIVATE_PROVIDER);
     if (!privateFiles.length) return 0;
     const store = privateStore(strapi);
     const copies: number[] = [];
     for (const file of privateFiles) {
       const stored = { hash: store.newHash(), ext: file.ext ?? '' };
-      await store.copy(file as unknown as { hash: string; ext: string | null }, stored);
+      await store.copy(file, stored);
       kept.push(stored);
       const row = (await strapi.documents(FILE).create({
         data: {
@@ -152,8 +153,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         .update({ where: { id: row.id }, data: { url: downloadPath(row.documentId) } });
       copies.push(row.id);
     }
-    const current = ((await strapi.db.query(UID.customer).load({ id: customer.id }, 'attachments')) ??
-      []) as Row[];
+    const current: FileRow[] =
+      (await strapi.db.query(UID.customer).load({ id: customer.id }, 'attachments')) ?? [];
     await strapi.db.query(UID.customer).update({
       where: { id: customer.id },
       data: { attachments: [...current.map((file) => file.id), ...copies] },

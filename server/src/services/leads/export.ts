@@ -8,22 +8,28 @@ import type { Filter, UserAbility } from '../visibility';
 import { BOM, csvLine } from './csv';
 import { SUMMARY_POPULATE } from './populate';
 import { readableLeadFields } from './readable';
+import type { CustomFieldRow, Selected } from '../../content-types/rows';
 import { staffName } from '../../contracts/reference';
+import { record, row, rows, type Row } from '../../utils/row-values';
+import { staff } from './serialize';
 
 /** Leads read per query: the stream holds one batch at a time, whatever the list's size. */
 export const EXPORT_BATCH_SIZE = 500;
-
-type Row = Record<string, unknown> & { id: number; documentId: string };
-type Named = { name?: string | null } | null | undefined;
 
 /** The standard columns, in the order of the lead form; each reads one answer key of a lead. */
 const COLUMNS: [key: string, cell: (lead: Row) => unknown][] = [
   ['documentId', (lead) => lead.documentId],
   ['name', (lead) => lead.name],
-  ['status', (lead) => (lead.leadStatus as Named)?.name],
-  ['source', (lead) => (lead.source as Named)?.name],
-  ['assignedTo', (lead) => (lead.assignedTo ? staffName(lead.assignedTo as never) : null)],
-  ['tags', (lead) => ((lead.tags as Named[]) ?? []).map((tag) => tag?.name).join(', ')],
+  ['status', (lead) => row(lead.leadStatus)?.name],
+  ['source', (lead) => row(lead.source)?.name],
+  ['assignedTo', (lead) => (lead.assignedTo ? staffName(staff(lead.assignedTo)) : null)],
+  [
+    'tags',
+    (lead) =>
+      rows(lead.tags)
+        .map((tag) => tag.name)
+        .join(', '),
+  ],
   ...[
     'position',
     'email',
@@ -86,17 +92,17 @@ const leadExport = ({ strapi }: { strapi: Core.Strapi }) => {
     const readable = readableLeadFields(strapi, ability);
     const columns = COLUMNS.filter(([key]) => readable(key));
     if (!readable('customFields')) return columns;
-    const definitions = (await strapi.db.query(UID.customField).findMany({
+    const definitions: Selected<CustomFieldRow, 'slug'>[] = await strapi.db.query(UID.customField).findMany({
       where: { target: 'lead', active: true },
       select: ['slug'],
       orderBy: [{ id: 'asc' }],
-    })) as { slug: string }[];
+    });
     const taken = new Set(columns.map(([key]) => key));
     return [
       ...columns,
       ...definitions.map(({ slug }): [string, (lead: Row) => unknown] => [
         taken.has(slug) ? `customFields.${slug}` : slug,
-        (lead) => customCell(((lead.customFields ?? {}) as Record<string, unknown>)[slug]),
+        (lead) => customCell(record(lead.customFields)[slug]),
       ]),
     ];
   };
@@ -129,11 +135,11 @@ const leadExport = ({ strapi }: { strapi: Core.Strapi }) => {
         while (!stream.destroyed) {
           const page = await ids(last ? keysetAfter(keys, last, nullsLast) : null, batchSize);
           if (!page.length) break;
-          const rows = (await strapi.documents(UID.lead).findMany({
+          const leads = await strapi.documents(UID.lead).findMany({
             filters: { id: { $in: page } },
             populate: SUMMARY_POPULATE,
-          })) as unknown as Row[];
-          const byId = new Map(rows.map((row) => [row.id, row]));
+          });
+          const byId = new Map(leads.map((lead) => [Number(lead.id), lead]));
           const ordered = page.flatMap((id) => byId.get(id) ?? []);
           await write(ordered.map((lead) => csvLine(columns.map(([, cell]) => cell(lead)))).join(''));
           if (page.length < batchSize || !ordered.length) break;

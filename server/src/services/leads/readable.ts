@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CM_ACTION, UID } from '../../uids';
+import { record } from '../../utils/row-values';
 import type { UserAbility } from '../visibility';
 
 /** Answer keys named differently from the attribute behind them. */
@@ -51,15 +52,17 @@ interface ActivityRow {
 
 /**
  * An activity row without the values of fields the caller may not read: a field change keeps the
- * field's name (that it changed), not its old and new values.
+ * field's name (that it changed), not its old and new values. Its data is always an object.
  */
-export const readableActivity = <T extends object>(row: T, readable: Readable): T => {
-  const { action, data: stored } = row as ActivityRow;
-  const data = (stored ?? {}) as Record<string, unknown>;
+export const readableActivity = <T extends ActivityRow>(
+  row: T,
+  readable: Readable
+): Omit<T, 'data'> & { data: Record<string, unknown> } => {
+  const data = record(row.data);
   const field =
-    action === 'field_changed' && typeof data.field === 'string'
+    row.action === 'field_changed' && typeof data.field === 'string'
       ? data.field.split('.')[0]
-      : ACTION_FIELD[action];
-  if (!field || readable(field)) return row;
-  return { ...row, data: action === 'field_changed' ? { field: data.field } : {} };
+      : ACTION_FIELD[row.action];
+  if (!field || readable(field)) return { ...row, data };
+  return { ...row, data: row.action === 'field_changed' ? { field: data.field } : {} };
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { refuseStaffSecretFilters } from '../../permissions/staff-names';
 import { onlyReadable, readableLeadFields } from './readable';
 import { scopeNestedWhere } from '../../surfaces/nested-scope';
-import { getService } from '../../utils';
+import { crmConfig, getService } from '../../utils';
 import { UID } from '../../uids';
 import type { Knex } from 'knex';
 import { DEFAULT_COUNT_CAP, type BoardCard } from '../../contracts/leads';
@@ -47,7 +47,7 @@ type Sort = { field: string; order: 'asc' | 'desc' }[];
 const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
   const visibility = () => getService(strapi, 'visibility');
   const listQuery = createListQuery(strapi);
-  const countCap = () => (strapi.plugin('crm').config('list.countCap') as number) ?? DEFAULT_COUNT_CAP;
+  const countCap = () => crmConfig(strapi, 'list').countCap ?? DEFAULT_COUNT_CAP;
 
   const customerStatusIds = async (): Promise<number[]> =>
     (
@@ -299,7 +299,7 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
             nextTask: tasks.get(Number(row.id)) ?? null,
           }));
           return {
-            status: serializeStatus(status as never),
+            status: serializeStatus(status),
             ...counted,
             ...(value !== undefined && { value }),
             leads,

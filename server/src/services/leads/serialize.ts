@@ -2,17 +2,18 @@
 import type { LeadDetail, LeadSummary, NamedRef, StaffRef, StatusRef } from '../../contracts';
 import { isoDate as date, number, record, row, rows, text, type Row } from '../../utils/row-values';
 
-interface StaffRow {
-  id: number | string;
-  firstname?: string | null;
-  lastname?: string | null;
-}
+/** An admin user as any query hands it back (a row, a populated relation): id and names only. */
+export const staff = (user: unknown): StaffRef | null => {
+  if (!user || typeof user !== 'object') return null;
+  const { id, firstname, lastname } = record(user);
+  return { id: Number(id), firstname: text(firstname), lastname: text(lastname) };
+};
 
-export const staff = (user: StaffRow | null | undefined): StaffRef | null =>
-  user ? { id: Number(user.id), firstname: user.firstname ?? null, lastname: user.lastname ?? null } : null;
-
-export const status = (value: Row | null | undefined): StatusRef | null =>
-  value
+/** A status as answers show it; a board column's (always there) is never null. */
+export function status(value: Row): StatusRef;
+export function status(value: Row | null | undefined): StatusRef | null;
+export function status(value: Row | null | undefined): StatusRef | null {
+  return value
     ? {
         documentId: value.documentId,
         name: String(value.name ?? ''),
@@ -21,6 +22,7 @@ export const status = (value: Row | null | undefined): StatusRef | null =>
         isCustomerStatus: value.isCustomerStatus === true,
       }
     : null;
+}
 
 const named = (value: Row | null | undefined): NamedRef | null =>
   value ? { documentId: value.documentId, name: String(value.name ?? '') } : null;
@@ -57,7 +59,7 @@ export const leadSummary = (lead: Row): LeadSummary => ({
   updatedAt: date(lead.updatedAt) ?? '',
   status: status(row(lead.leadStatus)),
   source: source(row(lead.source)),
-  assignedTo: staff(row(lead.assignedTo) as StaffRow | null),
+  assignedTo: staff(lead.assignedTo),
   tags: rows(lead.tags).map(tag),
 });
 
@@ -67,7 +69,7 @@ export const leadDetail = (lead: Row): LeadDetail => {
   return {
     ...leadSummary(lead),
     customFields: record(lead.customFields),
-    createdBy: staff(row(lead.createdBy) as StaffRow | null),
+    createdBy: staff(lead.createdBy),
     customer: customer
       ? {
           documentId: customer.documentId,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError, ForbiddenError, validationError, type FieldError } from '../../errors';
-import { getService } from '../../utils';
+import { crmConfig, getService } from '../../utils';
 import { CM_ACTION, UID } from '../../uids';
 import type { LeadInput } from '../../validation/lead';
 import { isLocked, MESSAGES, stateOf } from '../../rules/lead';
@@ -69,7 +69,7 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const checker = visibility().checker(ability);
     if (checker.cannot[action](lead)) throw new ForbiddenError(`You may not ${action} this lead`);
-    const locked = strapi.plugin('crm').config('lockConvertedLeads') as boolean;
+    const locked = crmConfig(strapi, 'lockConvertedLeads');
     if (
       action === 'update' &&
       isLocked(stateOf(lead), { locked, readsAll: visibility().readsAllLeads(ability) })

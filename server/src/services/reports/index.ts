@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { LeadReport, PipelineRow, ReportBucket, ReportGroup } from '../../contracts';
 import { UID } from '../../uids';
-import { getService } from '../../utils';
+import { crmConfig, getService } from '../../utils';
 import type { ReportPeriod } from '../../validation/reports';
 import { readableLeadFields } from '../leads/readable';
 import type { UserAbility } from '../visibility';
 import { bucketSql, num, periods, tableOf, type Builder } from './sql';
+import type { NamedRow, Selected, StaffRow, StatusRow } from '../../content-types/rows';
 
 interface GroupRow {
   group_key?: string | number | null;
@@ -36,13 +37,13 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** How many leads per interval, by the datetime `column` of `from` (aliased `l`). */
   const series = async (from: Builder, column: string, period: ReportPeriod) => {
     const bucket = bucketSql(client, period.interval, column);
-    const rows = (await from
+    const rows: { period: string; n: unknown }[] = await from
       .clone()
       .where(column, '>=', period.start)
       .where(column, '<', period.end)
       .select(knex.raw(`${bucket} as period`))
       .count({ n: '*' })
-      .groupByRaw(bucket)) as { period: string; n: unknown }[];
+      .groupByRaw(bucket);
     return new Map(rows.map((row) => [String(row.period), num(row.n)]));
   };
 
@@ -75,14 +76,14 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .clone()
       .where(col('createdAt'), '>=', period.start)
       .where(col('createdAt'), '<', period.end)
-      .select(
+      .select<GroupRow[]>(
         knex.raw('count(*) as total'),
         knex.raw(`sum(case when ${col('dateConverted')} is not null then 1 else 0 end) as converted`),
         knex.raw(`sum(case when ${col('lost')} = ? then 1 else 0 end) as lost`, [true])
       );
     const key = keyColumn?.(query);
     if (key) query.select(knex.raw(`${key} as group_key`)).groupByRaw(key);
-    const rows = (await query) as unknown as GroupRow[];
+    const rows: GroupRow[] = await query;
     return rows.map((row) => {
       const total = num(row.total);
       const converted = show.converted ? num(row.converted) : null;
@@ -114,12 +115,12 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       show
     );
-    const ids = rows.map((r) => r.key).filter((k) => k !== null) as number[];
-    const targets = ids.length
-      ? ((await strapi.db.query(targetUid).findMany({
+    const ids = rows.map((r) => r.key).filter((k) => k !== null);
+    const targets: Selected<NamedRow, 'name'>[] = ids.length
+      ? await strapi.db.query(targetUid).findMany({
           where: { id: { $in: ids } },
           select: ['id', 'documentId', 'name'],
-        })) as { id: number; documentId: string; name: string }[])
+        })
       : [];
     const byId = new Map(targets.map((t) => [t.id, t]));
     return rows
@@ -145,12 +146,12 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       show
     );
-    const ids = rows.map((r) => r.key).filter((k) => k !== null) as number[];
-    const users = ids.length
-      ? ((await strapi.db.query('admin::user').findMany({
+    const ids = rows.map((r) => r.key).filter((k) => k !== null);
+    const users: StaffRow[] = ids.length
+      ? await strapi.db.query('admin::user').findMany({
           where: { id: { $in: ids } },
           select: ['id', 'firstname', 'lastname'],
-        })) as { id: number; firstname: string | null; lastname: string | null }[])
+        })
       : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     return rows
@@ -165,7 +166,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Open leads (not converted, lost or junk) per status now: count and summed value. */
   const pipeline = async (base: Builder, showValue: boolean): Promise<PipelineRow[]> => {
     const link = lead.link('leadStatus');
-    const rows = (await base
+    const rows: { status: number | null; n: unknown; value: unknown }[] = await base
       .clone()
       .leftJoin({ g: link.name }, `g.${link.own}`, 'l.id')
       .whereNull(col('dateConverted'))
@@ -173,18 +174,14 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(`g.${link.target} as status`)
       .count({ n: '*' })
       .sum({ value: col('value') })
-      .groupBy(`g.${link.target}`)) as { status: number | null; n: unknown; value: unknown }[];
+      .groupBy(`g.${link.target}`);
     const counted = new Map(rows.map((row) => [row.status === null ? null : Number(row.status), row]));
-    const statuses = (await strapi.db.query(UID.leadStatus).findMany({
-      select: ['id', 'documentId', 'name', 'color', 'order', 'isCustomerStatus'],
-      orderBy: [{ order: 'asc' }, { id: 'asc' }],
-    })) as {
-      id: number;
-      documentId: string;
-      name: string;
-      color: string | null;
-      isCustomerStatus: boolean;
-    }[];
+    const statuses: Selected<StatusRow, 'name' | 'color' | 'isCustomerStatus'>[] = await strapi.db
+      .query(UID.leadStatus)
+      .findMany({
+        select: ['id', 'documentId', 'name', 'color', 'order', 'isCustomerStatus'],
+        orderBy: [{ order: 'asc' }, { id: 'asc' }],
+      });
     const row = (status: PipelineRow['status'], found?: { n: unknown; value: unknown }): PipelineRow => ({
       status,
       count: num(found?.n),
@@ -234,7 +231,7 @@ const reportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         from: period.from,
         to: period.to,
         interval: period.interval,
-        currency: strapi.plugin('crm').config('currency') as string,
+        currency: crmConfig(strapi, 'currency'),
         totals: {
           created: sum(created) ?? 0,
           converted: sum(converted),

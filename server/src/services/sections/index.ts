@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError, validationError } from '../../errors';
 import { getService } from '../../utils';
 import { UID, type CrmUid } from '../../uids';
 import type { SectionKind } from '../../validation/sections';
-import { staff } from '../leads/serialize';
+import { serializeSection } from './serialize';
 import type { Parent, ReachedParent } from '../parents';
 import type { UserAbility } from '../visibility';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
@@ -23,8 +23,8 @@ export const EXCERPT_LENGTH = 80;
  * What an activity row about a section record says of it at a glance: a note's first words (cut
  * at a word, with an ellipsis). A note is personal data: anonymization erases the excerpt too.
  */
-export const activityExcerpt = (uid: string, row: unknown) => {
-  const body = (row as { body?: unknown } | null | undefined)?.body;
+export const activityExcerpt = (uid: string, row: object | null | undefined) => {
+  const body = row && 'body' in row ? row.body : undefined;
   if (uid !== UID.note || typeof body !== 'string') return {};
   const text = body.replace(/\s+/g, ' ').trim();
   if (!text) return {};
@@ -66,18 +66,8 @@ const populateOf = (spec: SectionSpec) => ({
   ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
 });
 
-/** A section record as the API answers it. */
-export const serializeSection = (spec: SectionSpec, row: Row) => ({
-  documentId: row.documentId,
-  ...Object.fromEntries(
-    spec.fields.map((f) => [f, f === 'value' && row[f] != null ? Number(row[f]) : (row[f] ?? null)])
-  ),
-  ...(spec.staffField ? { [spec.staffField.name]: staff(row[spec.staffField.name]) } : {}),
-  lead: row.lead ? { documentId: row.lead.documentId, name: row.lead.name } : null,
-  customer: row.customer ? { documentId: row.customer.documentId, firstName: row.customer.firstName } : null,
-  createdAt: row.createdAt,
-  updatedAt: row.updatedAt,
-});
+const notFound = (spec: SectionSpec) =>
+  new NotFoundError(`${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} not found`);
 
 /** Activity rows go to the record the section hangs off. */
 const logOn = (parent: Parent | null) => (parent ? { [parent.type]: parent.documentId } : {});
@@ -102,17 +92,13 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The record and its parent, if the caller reaches that parent; else a 404 naming the record. */
   const findItem = async (kind: SectionKind, ability: UserAbility, documentId: string) => {
     const spec = SECTIONS[kind];
-    const notFound = () =>
-      new NotFoundError(`${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} not found`);
-    const row = (await strapi
-      .documents(spec.uid)
-      .findOne({ documentId, populate: populateOf(spec) as never })) as Row | null;
-    if (!row) throw notFound();
+    const row = await strapi.documents(spec.uid).findOne({ documentId, populate: populateOf(spec) });
+    if (!row) throw notFound(spec);
     const parent = parents().of(row);
     if (parent)
       await parents()
         .resolve(ability, parent)
-        .catch(() => Promise.reject(notFound()));
+        .catch(() => Promise.reject(notFound(spec)));
     return { spec, row, parent };
   };
 
@@ -141,15 +127,15 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           sort: [{ createdAt: 'desc' }, { id: 'desc' }],
           start: (page - 1) * pageSize,
           limit: pageSize,
-          populate: populateOf(spec) as never,
+          populate: populateOf(spec),
         }),
         strapi.documents(spec.uid).count({ filters }),
       ]);
       const managesNotes = kind === 'notes' && visibility().readsAllLeads(ability);
       return {
         // a note says whether the caller may change it (its author or a manager), for the UI to offer it
-        data: (rows as Row[]).map((row) => ({
-          ...serializeSection(spec, row),
+        data: rows.map((row) => ({
+          ...serializeSection(kind, row),
           ...(kind === 'notes' ? { canChange: managesNotes || row.author?.id === userId } : {}),
         })),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
@@ -165,16 +151,16 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const staffValue = field?.setToCaller
         ? userId
         : (input[field?.name ?? ''] ?? (kind === 'reminders' ? userId : undefined));
-      const row = (await strapi.documents(spec.uid).create({
+      const row = await strapi.documents(spec.uid).create({
         data: {
           ...input,
           ...(field && staffValue !== undefined ? { [field.name]: staffValue } : {}),
           [parent.type]: parent.documentId,
           createdBy: userId,
           updatedBy: userId,
-        } as Data,
-        populate: populateOf(spec) as never,
-      })) as Row;
+        },
+        populate: populateOf(spec),
+      });
       await activity().record([
         {
           action: `${spec.singular}_added`,
@@ -183,7 +169,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { [spec.singular]: row.documentId, ...activityExcerpt(spec.uid, row) },
         },
       ]);
-      return serializeSection(spec, row);
+      return serializeSection(kind, row);
     },
 
     /** Changes a record of a reachable lead or customer (a note: its author or a manager only) and logs it. */
@@ -191,11 +177,12 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { spec, row, parent } = await findItem(kind, ability, documentId);
       mayChange(kind, ability, userId, row);
       await checkStaff(spec, input);
-      const updated = (await strapi.documents(spec.uid).update({
-        documentId,
-        data: { ...input, updatedBy: userId } as Data,
-        populate: populateOf(spec) as never,
-      })) as Row;
+      const data: Data = { ...input, updatedBy: userId };
+      const updated = await strapi
+        .documents(spec.uid)
+        .update({ documentId, data, populate: populateOf(spec) });
+      // Deleted by someone else since `findItem`.
+      if (!updated) throw notFound(spec);
       const changed = Object.keys(input).filter((k) => JSON.stringify(row[k]) !== JSON.stringify(updated[k]));
       if (parent && changed.length) {
         await activity().record([
@@ -207,7 +194,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         ]);
       }
-      return serializeSection(spec, updated);
+      return serializeSection(kind, updated);
     },
 
     /** Deletes a record of a reachable lead or customer (a note: its author or a manager only) and logs it. */
@@ -225,10 +212,12 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         ]);
       }
-      return serializeSection(spec, row);
+      return serializeSection(kind, row);
     },
   };
 };
 
 export default sectionsService;
 export type SectionsService = ReturnType<typeof sectionsService>;
+
+export { serializeSection };

@@ -35,10 +35,11 @@ describe('field-level read permissions (SPEC §3.1)', () => {
 
   it('leaves readable changes and other actions whole', () => {
     const row = { action: 'field_changed', data: { field: 'name', from: 'A', to: 'B' } };
-    expect(readableActivity(row, readsNameAndStatus)).toBe(row);
+    expect(readableActivity(row, readsNameAndStatus)).toEqual(row);
     const status = { action: 'status_changed', data: { from: { name: 'New' }, to: { name: 'Won' } } };
-    expect(readableActivity(status, readsNameAndStatus)).toBe(status);
+    expect(readableActivity(status, readsNameAndStatus)).toEqual(status);
     const note = { action: 'note_added', data: { note: 'x' } };
-    expect(readableActivity(note, readsNameAndStatus)).toBe(note);
+    expect(readableActivity(note, readsNameAndStatus)).toEqual(note);
+    expect(readableActivity({ action: 'created', data: null }, readsNameAndStatus).data).toEqual({});
   });
 });
