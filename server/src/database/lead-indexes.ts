@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import { mirrorColumns } from './lead-mirrors';
 
 interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
 }
-type Attributes = Record<string, { columnName?: string; joinTable?: JoinTable }>;
+type Attributes = Record<
+  string,
+  { columnName?: string; joinColumn?: { name: string }; joinTable?: JoinTable }
+>;
 
 /** An index the plugin keeps on one of its tables: columns, or (PostgreSQL) a full definition. */
 interface IndexSpec {
@@ -45,7 +49,22 @@ export const leadIndexes = (strapi: Core.Strapi): IndexSpec[] => {
     },
     { name: `${table}_updated_id_idx`, table, columns: [column('updatedAt'), 'id'] },
     { name: `${table}_name_id_idx`, table, columns: [column('name'), 'id'] },
+    // visibility as `assignee = me OR creator = me OR public` on the leads table: one index per
+    // branch (PostgreSQL ORs their bitmaps), each in the default order for a walk to a page
+    {
+      name: `${table}_creator_created_idx`,
+      table,
+      columns: [attributes.createdBy?.joinColumn?.name ?? 'created_by_id', column('createdAt'), 'id'],
+    },
   ];
+  for (const { column: mirror } of mirrorColumns(strapi)) {
+    // a board column, a status or source filter, or "assigned to me", walked newest first
+    specs.push({
+      name: `${table}_${mirror}_idx`,
+      table,
+      columns: [mirror, column('createdAt'), 'id'],
+    });
+  }
   for (const key of LINKED) {
     const link = attributes[key]?.joinTable;
     if (!link) continue;
