@@ -48,7 +48,8 @@ const mirrorsAndLinks = async (s: Core.Strapi = strapi) => {
 const expectInStep = async (s: Core.Strapi = strapi) => {
   const rows = await mirrorsAndLinks(s);
   expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) expect({ id: row.id, mirrors: row.mirrors }).toEqual({ id: row.id, mirrors: row.links });
+  for (const row of rows)
+    expect({ id: row.id, mirrors: row.mirrors }).toEqual({ id: row.id, mirrors: row.links });
 };
 
 const mirrorOf = async (documentId: string) => {
@@ -171,7 +172,6 @@ describe('the mirror columns follow every write', () => {
 
   it('are set for leads and links written in bulk by syncLeadMirrors', async () => {
     const knex = strapi.db.connection;
-    const table = strapi.db.metadata.get(LEAD).tableName;
     const lead = await createLead(strapi, { name: 'Mirror bulk insert', createdBy: manager.id });
     const stored = await strapi.db.query(LEAD).findOne({ where: { documentId: lead.documentId } });
     // a bulk insert sets the link rows straight: the column is behind until synced

@@ -84,7 +84,9 @@ export const syncLeadMirrors = async (
   const meta = strapi.db.metadata.get(UID.lead);
   const table = meta.tableName;
   const keyColumn =
-    'ids' in leads ? 'id' : ((meta.attributes as Record<string, Attribute>).documentId?.columnName ?? 'document_id');
+    'ids' in leads
+      ? 'id'
+      : ((meta.attributes as Record<string, Attribute>).documentId?.columnName ?? 'document_id');
   await onCurrent(strapi, async (knex) => {
     // bound values per statement stay far below every database's limit
     for (let i = 0; i < keys.length; i += 500) {
@@ -107,29 +109,45 @@ export const syncLeadMirrors = async (
 };
 
 /**
- * The leads of every mirror whose column disagrees with its link table, made right: per target,
- * `UPDATE … SET column = target WHERE id IN (its links) AND column is not it`, then the columns
- * left pointing at nothing set to NULL. Groups by target (a few statuses, sources, staff), so the
- * statements stay set-based on all three databases (MySQL refuses a subquery on the updated table).
+ * Every lead whose mirror columns disagree with its link tables, made right in one set-based
+ * statement (one pass over the leads table, one new row version per changed lead): the leads
+ * joined to their status, source and assignee links, each column set to its link's target or NULL.
+ * PostgreSQL and SQLite (3.33+) write it `UPDATE … FROM (…)`, MySQL/MariaDB as a multi-table
+ * `UPDATE … LEFT JOIN`.
  */
-const repairMirror = async (knex: Knex, table: string, mirror: MirrorColumns) => {
-  const { column, link } = mirror;
-  const targets = (await knex(link.table).distinct(link.target)) as Record<string, number>[];
-  for (const row of targets) {
-    const target = row[link.target];
-    await knex(table)
-      .whereIn('id', knex(link.table).select(link.lead).where(link.target, target))
-      .where((b) => b.whereNull(column).orWhereNot(column, target))
-      .update({ [column]: target });
+const repairMirrors = async (knex: Knex, client: string, table: string, mirrors: MirrorColumns[]) => {
+  const joins = mirrors.map((m, i) => ({ ...m, alias: `k${i}`, value: `m${i}` }));
+  const join = joins.map((j) => `LEFT JOIN ?? AS ${j.alias} ON ${j.alias}.?? = l.id`).join(' ');
+  const joinBindings = joins.flatMap((j) => [j.link.table, j.link.lead]);
+  if (client === 'mysql') {
+    const set = joins.map((j) => `l.?? = ${j.alias}.??`).join(', ');
+    const differs = joins.map((j) => `NOT (l.?? <=> ${j.alias}.??)`).join(' OR ');
+    const pairs = joins.flatMap((j) => [j.column, j.link.target]);
+    await knex.raw(`UPDATE ?? AS l ${join} SET ${set} WHERE ${differs}`, [
+      table,
+      ...joinBindings,
+      ...pairs,
+      ...pairs,
+    ]);
+    return;
   }
-  await knex(table)
-    .whereNotNull(column)
-    .whereNotExists(
-      knex(link.table)
-        .select(knex.raw('1'))
-        .whereRaw('?? = ??', [`${link.table}.${link.lead}`, `${table}.id`])
-    )
-    .update({ [column]: null });
+  const notSame = client === 'postgres' ? 'IS DISTINCT FROM' : 'IS NOT';
+  const set = joins.map((j) => `?? = x.${j.value}`).join(', ');
+  const select = joins.map((j) => `${j.alias}.?? AS ${j.value}`).join(', ');
+  const differs = joins.map((j) => `??.?? ${notSame} x.${j.value}`).join(' OR ');
+  await knex.raw(
+    `UPDATE ?? SET ${set} FROM (SELECT l.id AS id, ${select} FROM ?? AS l ${join}) AS x ` +
+      `WHERE x.id = ??.id AND (${differs})`,
+    [
+      table,
+      ...joins.map((j) => j.column),
+      ...joins.map((j) => j.link.target),
+      table,
+      ...joinBindings,
+      table,
+      ...joins.flatMap((j) => [table, j.column]),
+    ]
+  );
 };
 
 /**
@@ -141,21 +159,24 @@ const repairMirror = async (knex: Knex, table: string, mirror: MirrorColumns) =>
 export const backfillLeadMirrors = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection as unknown as Knex;
   const table = strapi.db.metadata.get(UID.lead).tableName;
-  for (const mirror of mirrorColumns(strapi)) {
-    const { column, link } = mirror;
-    const stale = await knex(table)
+  const mirrors = mirrorColumns(strapi);
+  let stale = false;
+  for (const { column, link } of mirrors) {
+    stale ||= !!(await knex(table)
       .first('id')
       .whereNull(column)
       .whereExists(
         knex(link.table)
           .select(knex.raw('1'))
           .whereRaw('?? = ??', [`${link.table}.${link.lead}`, `${table}.id`])
-      );
-    if (!stale) continue;
-    const started = Date.now();
-    await knex.transaction((trx) => repairMirror(trx as unknown as Knex, table, mirror));
-    strapi.log.info(`[crm] filled the lead column ${column} in ${Date.now() - started} ms`);
+      ));
   }
+  if (!stale) return;
+  const started = Date.now();
+  await repairMirrors(knex, strapi.db.dialect.client, table, mirrors);
+  strapi.log.info(
+    `[crm] filled the lead columns ${mirrors.map((m) => m.column).join(', ')} in ${Date.now() - started} ms`
+  );
 };
 
 /**

@@ -32,7 +32,9 @@ const createBareSql = (strapi) => {
   };
   const L = (key) => `l.${col(lead, key)}`;
   /** Whether the plugin keeps its mirror columns of the status, source and assignee links. */
-  const mirrors = ['statusMirror', 'sourceMirror', 'assigneeMirror'].every((k) => lead.attributes[k]?.columnName);
+  const mirrors = ['statusMirror', 'sourceMirror', 'assigneeMirror'].every(
+    (k) => lead.attributes[k]?.columnName
+  );
 
   /** `EXISTS (a row of the link table for this lead whose target is in ids)`, as a knex callback. */
   const linked = (link, ids) =>
