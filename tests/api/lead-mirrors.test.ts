@@ -207,7 +207,7 @@ describe('upgrading a database made by a version without the mirror columns', ()
     const table = strapi.db.metadata.get(LEAD).tableName;
     const mirrors = mirrorColumns(strapi);
     const ours = leadIndexes(strapi).filter((i) => mirrors.some((m) => i.columns.includes(m.column)));
-    expect(ours).toHaveLength(3);
+    expect(ours).toHaveLength(4);
     const snapshot = async (s: Core.Strapi) =>
       (
         await s.db

@@ -21,6 +21,8 @@ interface IndexSpec {
 
 /** Searched fields: a trigram index each on PostgreSQL (the expression Strapi's `$containsi` writes). */
 const SEARCHED = ['name', 'email', 'company', 'phone'];
+/** Indexes of earlier versions (after the table name) that a wider one now replaces. */
+const RETIRED = ['open_created_id_idx'];
 /** To-one relations the list tests with `EXISTS` (status, source, assignee), from their target's side. */
 const LINKED = ['leadStatus', 'source', 'assignedTo'];
 
@@ -40,30 +42,54 @@ export const leadIndexes = (strapi: Core.Strapi): IndexSpec[] => {
   const attributes = meta.attributes as Attributes;
   const column = (key: string) => attributes[key]?.columnName ?? key;
   const table = meta.tableName;
+  const mirror = (relation: string) => mirrorColumns(strapi).find((m) => m.relation === relation)?.column;
+  const creator = attributes.createdBy?.joinColumn?.name ?? 'created_by_id';
+  const [status, assignee, source] = [mirror('leadStatus'), mirror('assignedTo'), mirror('source')];
+  const visibility = [creator, ...(assignee ? [assignee] : []), column('isPublic')];
   const specs: IndexSpec[] = [
     { name: `${table}_created_id_idx`, table, columns: [column('createdAt'), 'id'] },
+    // The default list (open leads, newest first) and its capped count: the walk reads the
+    // status and visibility columns from the index itself (an index-only scan on PostgreSQL)
+    // instead of fetching each lead it passes over to test them.
     {
-      name: `${table}_open_created_id_idx`,
+      name: `${table}_open_list_idx`,
       table,
-      columns: [column('lost'), column('junk'), column('createdAt'), 'id'],
+      columns: [
+        column('lost'),
+        column('junk'),
+        column('createdAt'),
+        'id',
+        ...(status ? [status] : []),
+        ...visibility,
+      ],
     },
     { name: `${table}_updated_id_idx`, table, columns: [column('updatedAt'), 'id'] },
     { name: `${table}_name_id_idx`, table, columns: [column('name'), 'id'] },
-    // visibility as `assignee = me OR creator = me OR public` on the leads table: one index per
-    // branch (PostgreSQL ORs their bitmaps), each in the default order for a walk to a page
-    {
-      name: `${table}_creator_created_idx`,
-      table,
-      columns: [attributes.createdBy?.joinColumn?.name ?? 'created_by_id', column('createdAt'), 'id'],
-    },
+    // visibility as `assignee = me OR creator = me OR public` on the leads table: an index per
+    // branch (PostgreSQL ORs their bitmaps), each in the default order
+    { name: `${table}_creator_created_idx`, table, columns: [creator, column('createdAt'), 'id'] },
   ];
-  for (const { column: mirror } of mirrorColumns(strapi)) {
-    // a board column, a status or source filter, or "assigned to me", walked newest first
+  if (status) {
+    // a board column (or a status filter): its open leads newest first, with what its capped
+    // count and summed value test and add, all from the index
     specs.push({
-      name: `${table}_${mirror}_idx`,
+      name: `${table}_status_list_idx`,
       table,
-      columns: [mirror, column('createdAt'), 'id'],
+      columns: [
+        status,
+        column('lost'),
+        column('junk'),
+        column('createdAt'),
+        'id',
+        ...visibility,
+        column('value'),
+      ],
     });
+  }
+  for (const column_ of [assignee, source]) {
+    // "assigned to me", a source filter: walked newest first
+    if (column_)
+      specs.push({ name: `${table}_${column_}_idx`, table, columns: [column_, column('createdAt'), 'id'] });
   }
   for (const key of LINKED) {
     const link = attributes[key]?.joinTable;
@@ -111,6 +137,15 @@ export const ensureLeadIndexes = async (strapi: Core.Strapi) => {
       strapi.log.warn(`[crm] could not create the index ${name}: ${(error as Error).message}`);
     }
   };
+  // indexes of an earlier version that a wider one above replaces (writes no longer pay for them)
+  const leads = strapi.db.metadata.get(UID.lead).tableName;
+  for (const name of RETIRED.map((suffix) => `${leads}_${suffix}`)) {
+    await attempt(name, async () => {
+      if (client !== 'mysql') await knex.raw('DROP INDEX IF EXISTS ??', [name]);
+      else if (await mysqlIndexExists(strapi, leads, name))
+        await knex.raw('DROP INDEX ?? ON ??', [name, leads]);
+    });
+  }
   for (const { name, table, columns } of leadIndexes(strapi)) {
     await attempt(name, async () => {
       if (client === 'mysql') {

@@ -187,11 +187,16 @@ export const createListQuery = (strapi: Core.Strapi) => {
    * become `EXISTS` conditions, the rest stays in Strapi's where (a to-one relation has one row to
    * join, so testing it apart means the same).
    */
-  const splitFilters = (filters: Filter): ListWhere => {
+  const splitFilters = async (filters: Filter): Promise<ListWhere> => {
     const own: Condition[] = [];
     const where: Filter = {};
     for (const [key, value] of Object.entries(filters)) {
-      const targets = isSingleRelation(key) ? namedTargets(leadAttributes[key].target!, value) : null;
+      let targets = isSingleRelation(key) ? namedTargets(leadAttributes[key].target!, value) : null;
+      // documentIds read as ids first (a handful of statuses or sources): the planner then sees
+      // `status_mirror IN (1, 2)` and knows how many leads that is, where a subquery hid it
+      if (targets && !Array.isArray(targets)) {
+        targets = ((await targets) as { id: number }[]).map((row) => Number(row.id));
+      }
       if (targets) own.push(relationIs(key, targets));
       else where[key] = value;
     }

@@ -83,7 +83,7 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       const sanitized = (await checker.sanitizeQuery({ filters })).filters as Filter | undefined;
       // filters through relations (`customer.lead.email`) stay inside what the caller may see
       if (sanitized) {
-        const split = listQuery.splitFilters(
+        const split = await listQuery.splitFilters(
           scopeNestedWhere(strapi, { kind: 'admin', ability, userId }, UID.lead, sanitized)
         );
         own.push(...split.own);
