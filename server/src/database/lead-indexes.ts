@@ -30,8 +30,11 @@ const LINKED = ['leadStatus', 'source', 'assignedTo'];
  * The indexes that let the leads list, the board and search walk to a page instead of sorting
  * every visible lead (SPEC §10), on all three databases:
  * - the leads table in the orders a list is read in (`created_at, id` — the default, newest
- *   first — with `lost, junk` in front for the default exclusion; `updated_at, id`; `name, id`),
- *   so a page and a keyset page are an index range;
+ *   first; `updated_at, id`; `name, id`), so a page and a keyset page are an index range;
+ * - the default list (`lost, junk, created_at, id` then the status and visibility columns) and a
+ *   board column (`status_mirror, lost, junk, created_at, id`, the visibility columns, `value`)
+ *   with every column their conditions read, so a page, a capped count and a capped sum are read
+ *   from the index alone (the mirror columns of database/lead-mirrors.ts);
  * - the status, source and assignee link tables by target then lead, so the database can read
  *   "the leads of this status / assignee" from the index alone (Strapi indexes each column apart);
  * - on PostgreSQL, a trigram index (pg_trgm, GIN) on LOWER(name|email|company|phone) for search.
