@@ -5,6 +5,7 @@ import { ensureCustomerEmailUnique } from './database/customer-email';
 import { fillCustomerFullNames } from './document-middlewares/customer-full-name';
 import { ensureEmailIndex } from './database/lead-email-index';
 import { ensureLeadIndexes } from './database/lead-indexes';
+import { backfillLeadMirrors, registerMirrorCleanup } from './database/lead-mirrors';
 import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
 import { refuseCrmLinksThroughUpload } from './surfaces/files';
 import { registerReadScope } from './surfaces/read-scope';
@@ -19,6 +20,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureEmailIndex(strapi).catch((error: Error) =>
     strapi.log.warn(`[crm] could not create the lead email index: ${error.message}`)
   );
+  // columns first, indexes after: filling a column a million times is quicker without its index
+  await backfillLeadMirrors(strapi);
+  registerMirrorCleanup(strapi);
   await ensureLeadIndexes(strapi);
   await ensureCustomerEmailUnique(strapi);
   registerPrivateFileCleanup(strapi);

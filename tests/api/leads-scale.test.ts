@@ -319,16 +319,30 @@ describe('the board', () => {
     );
   });
 
-  it('caps each column total like the list', async () => {
+  it('caps each column total like the list, and sums the leads it counts', async () => {
     setCap(2);
     const res = await manager.get('/crm/leads/board');
     const news = column(res.body, 'New');
     expect(news).toMatchObject({ total: 2, totalCapped: true });
-    // the sum stays the whole column's
+    // the sum is of the leads the capped total counts: the column's first two, newest first
     const expected = expectedFor('all', (f) => f.status === 'New');
-    expect(news.value).toBe(
-      fixtures.filter((f) => expected.includes(f.documentId)).reduce((t, f) => t + (f.value ?? 0), 0)
-    );
+    const first = expected.slice(0, 2);
+    const whole = fixtures
+      .filter((f) => expected.includes(f.documentId))
+      .reduce((t, f) => t + (f.value ?? 0), 0);
+    const capped = fixtures
+      .filter((f) => first.includes(f.documentId))
+      .reduce((t, f) => t + (f.value ?? 0), 0);
+    expect(capped).toBeLessThan(whole);
+    expect(news.value).toBe(capped);
+    // sorted by name, the capped sum follows that order
+    const byName = column((await manager.get('/crm/leads/board?sort=name:asc')).body, 'New');
+    const firstByName = fixtures
+      .filter((f) => expected.includes(f.documentId))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, 2);
+    expect(byName).toMatchObject({ total: 2, totalCapped: true });
+    expect(byName.value).toBe(firstByName.reduce((t, f) => t + (f.value ?? 0), 0));
   });
 
   it('gives no sum to a role that may not read values', async () => {

@@ -123,7 +123,8 @@ export interface BoardColumn {
   totalCapped?: boolean;
   /**
    * Sum of the column's lead values (in the configured currency), within what the caller sees;
-   * absent when the caller may not read `value`.
+   * absent when the caller may not read `value`. With `totalCapped`, the sum of the leads `total`
+   * counts: the column's first `list.countCap` leads in the board's order (newest first by default).
    */
   value?: number;
   leads: BoardCard[];

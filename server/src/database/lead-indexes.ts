@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import { mirrorColumns } from './lead-mirrors';
 
 interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
 }
-type Attributes = Record<string, { columnName?: string; joinTable?: JoinTable }>;
+type Attributes = Record<
+  string,
+  { columnName?: string; joinColumn?: { name: string }; joinTable?: JoinTable }
+>;
 
 /** An index the plugin keeps on one of its tables: columns, or (PostgreSQL) a full definition. */
 interface IndexSpec {
@@ -17,6 +21,8 @@ interface IndexSpec {
 
 /** Searched fields: a trigram index each on PostgreSQL (the expression Strapi's `$containsi` writes). */
 const SEARCHED = ['name', 'email', 'company', 'phone'];
+/** Indexes of earlier versions (after the table name) that a wider one now replaces. */
+const RETIRED = ['open_created_id_idx'];
 /** To-one relations the list tests with `EXISTS` (status, source, assignee), from their target's side. */
 const LINKED = ['leadStatus', 'source', 'assignedTo'];
 
@@ -24,8 +30,11 @@ const LINKED = ['leadStatus', 'source', 'assignedTo'];
  * The indexes that let the leads list, the board and search walk to a page instead of sorting
  * every visible lead (SPEC §10), on all three databases:
  * - the leads table in the orders a list is read in (`created_at, id` — the default, newest
- *   first — with `lost, junk` in front for the default exclusion; `updated_at, id`; `name, id`),
- *   so a page and a keyset page are an index range;
+ *   first; `updated_at, id`; `name, id`), so a page and a keyset page are an index range;
+ * - the default list (`lost, junk, created_at, id` then the status and visibility columns) and a
+ *   board column (`status_mirror, lost, junk, created_at, id`, the visibility columns, `value`)
+ *   with every column their conditions read, so a page, a capped count and a capped sum are read
+ *   from the index alone (the mirror columns of database/lead-mirrors.ts);
  * - the status, source and assignee link tables by target then lead, so the database can read
  *   "the leads of this status / assignee" from the index alone (Strapi indexes each column apart);
  * - on PostgreSQL, a trigram index (pg_trgm, GIN) on LOWER(name|email|company|phone) for search.
@@ -36,16 +45,55 @@ export const leadIndexes = (strapi: Core.Strapi): IndexSpec[] => {
   const attributes = meta.attributes as Attributes;
   const column = (key: string) => attributes[key]?.columnName ?? key;
   const table = meta.tableName;
+  const mirror = (relation: string) => mirrorColumns(strapi).find((m) => m.relation === relation)?.column;
+  const creator = attributes.createdBy?.joinColumn?.name ?? 'created_by_id';
+  const [status, assignee, source] = [mirror('leadStatus'), mirror('assignedTo'), mirror('source')];
+  const visibility = [creator, ...(assignee ? [assignee] : []), column('isPublic')];
   const specs: IndexSpec[] = [
     { name: `${table}_created_id_idx`, table, columns: [column('createdAt'), 'id'] },
+    // The default list (open leads, newest first) and its capped count: the walk reads the
+    // status and visibility columns from the index itself (an index-only scan on PostgreSQL)
+    // instead of fetching each lead it passes over to test them.
     {
-      name: `${table}_open_created_id_idx`,
+      name: `${table}_open_list_idx`,
       table,
-      columns: [column('lost'), column('junk'), column('createdAt'), 'id'],
+      columns: [
+        column('lost'),
+        column('junk'),
+        column('createdAt'),
+        'id',
+        ...(status ? [status] : []),
+        ...visibility,
+      ],
     },
     { name: `${table}_updated_id_idx`, table, columns: [column('updatedAt'), 'id'] },
     { name: `${table}_name_id_idx`, table, columns: [column('name'), 'id'] },
+    // visibility as `assignee = me OR creator = me OR public` on the leads table: an index per
+    // branch (PostgreSQL ORs their bitmaps), each in the default order
+    { name: `${table}_creator_created_idx`, table, columns: [creator, column('createdAt'), 'id'] },
   ];
+  if (status) {
+    // a board column (or a status filter): its open leads newest first, with what its capped
+    // count and summed value test and add, all from the index
+    specs.push({
+      name: `${table}_status_list_idx`,
+      table,
+      columns: [
+        status,
+        column('lost'),
+        column('junk'),
+        column('createdAt'),
+        'id',
+        ...visibility,
+        column('value'),
+      ],
+    });
+  }
+  for (const column_ of [assignee, source]) {
+    // "assigned to me", a source filter: walked newest first
+    if (column_)
+      specs.push({ name: `${table}_${column_}_idx`, table, columns: [column_, column('createdAt'), 'id'] });
+  }
   for (const key of LINKED) {
     const link = attributes[key]?.joinTable;
     if (!link) continue;
@@ -92,6 +140,15 @@ export const ensureLeadIndexes = async (strapi: Core.Strapi) => {
       strapi.log.warn(`[crm] could not create the index ${name}: ${(error as Error).message}`);
     }
   };
+  // indexes of an earlier version that a wider one above replaces (writes no longer pay for them)
+  const leads = strapi.db.metadata.get(UID.lead).tableName;
+  for (const name of RETIRED.map((suffix) => `${leads}_${suffix}`)) {
+    await attempt(name, async () => {
+      if (client !== 'mysql') await knex.raw('DROP INDEX IF EXISTS ??', [name]);
+      else if (await mysqlIndexExists(strapi, leads, name))
+        await knex.raw('DROP INDEX ?? ON ??', [name, leads]);
+    });
+  }
   for (const { name, table, columns } of leadIndexes(strapi)) {
     await attempt(name, async () => {
       if (client === 'mysql') {

@@ -7,6 +7,7 @@ import { customFieldSlugRule } from './custom-field-slug';
 import { customFieldValuesRule } from './custom-field-values';
 import { leadActivityMiddleware } from './lead-activity';
 import { leadInvariants } from './lead-invariants';
+import { leadMirrors } from './lead-mirrors';
 
 /**
  * Document Service middlewares: the rules that hold whichever path writes (the plugin's routes,
@@ -23,6 +24,8 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     customerEmailRule,
     customerFullNameRule,
     customFieldSlugRule,
+    // innermost: wraps the write alone, so its columns are set in the write's transaction
+    leadMirrors,
   ]) {
     strapi.documents.use(middleware(strapi));
   }

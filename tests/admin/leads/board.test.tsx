@@ -61,7 +61,7 @@ const drag = (item: HTMLElement, column: HTMLElement) => {
 };
 
 describe('the board columns and cards', () => {
-  it('shows per column the count ("+" when capped) and the summed value in the configured currency', async () => {
+  it('shows per column the count and the summed value in the configured currency ("+" on both when capped)', async () => {
     serveLeads();
     serveBoard();
     render(<LeadsPage />, { initialEntries: ['/?view=board&includeConverted=true'] });
@@ -69,7 +69,7 @@ describe('the board columns and cards', () => {
     const fresh = await screen.findByRole('group', { name: 'New' });
     await within(fresh).findByText('Ada');
     expect(within(fresh).getByText('12,000+ leads')).toBeInTheDocument();
-    expect(within(fresh).getByText('€4,500')).toBeInTheDocument();
+    expect(within(fresh).getByText('€4,500+')).toBeInTheDocument();
     const contacted = screen.getByRole('group', { name: 'Contacted' });
     expect(within(contacted).getByText('1 lead')).toBeInTheDocument();
     expect(within(contacted).getByText('€250')).toBeInTheDocument();
@@ -123,7 +123,7 @@ describe('the board columns and cards', () => {
     drag(ada, contacted);
 
     expect(within(contacted).getByText('€1,750')).toBeInTheDocument();
-    expect(within(screen.getByRole('group', { name: 'New' })).getByText('€3,000')).toBeInTheDocument();
+    expect(within(screen.getByRole('group', { name: 'New' })).getByText('€3,000+')).toBeInTheDocument();
     expect(await screen.findByText('Ada moved to Contacted.')).toBeInTheDocument();
   });
 

@@ -8,6 +8,13 @@ const UID = {
   note: 'plugin::crm.note',
 };
 
+/** The lead's mirror columns (server/src/database/lead-mirrors.ts): built link list → attribute. */
+const MIRRORS = [
+  ['status', 'statusMirror'],
+  ['source', 'sourceMirror'],
+  ['assignee', 'assigneeMirror'],
+];
+
 /** The column of attribute `key` of a model (scalar, or a relation stored as a foreign key). */
 const columnOf = (meta, key) => {
   const attribute = meta.attributes[key];
@@ -74,10 +81,18 @@ const createWriter = (strapi) => {
     tables: { lead: meta.lead.tableName, customer: meta.customer.tableName, note: meta.note.tableName },
 
     async write(trx, built) {
+      // the plugin's mirror columns of the status, source and assignee links (lead-mirrors.ts),
+      // written with the rows, as the plugin's own bulk inserts set them
+      const mirrored = {};
+      for (const [name, attribute] of MIRRORS) {
+        const column = meta.lead.attributes[attribute]?.columnName;
+        if (!column) continue;
+        for (const { lead, target } of built[name]) (mirrored[lead] ??= {})[column] = target;
+      }
       await put(
         trx,
         meta.lead.tableName,
-        built.leads.map((row) => toColumns(meta.lead, row))
+        built.leads.map((row) => ({ ...toColumns(meta.lead, row), ...mirrored[row.id] }))
       );
       for (const name of ['status', 'source', 'assignee', 'tags'])
         await put(trx, links[name].table, linkRows(links[name], pairs(built[name])));

@@ -159,6 +159,8 @@ const buildLeads = (ctx, firstId, count, total, overrides = {}) => {
           documentId: documentId('c', customerId),
           firstName: first,
           lastName: last,
+          // what the plugin stores for a customer's name (else its boot fills 200,000 one by one)
+          fullName: `${first} ${last}`,
           company,
           email: `${first}.${last}.${id}@${domain}.example`.toLowerCase().replace(/[\s-]+/g, ''),
           city,

@@ -129,7 +129,9 @@ export const LeadBoard = ({ columns, showCustomers = false }: Props) => {
                 </Flex>
                 {typeof column.value === 'number' && (
                   <Typography variant="omega" fontWeight="semiBold" data-column-value="">
+                    {/* a capped column sums the leads its capped total counts */}
                     {money(column.value)}
+                    {column.totalCapped ? '+' : ''}
                   </Typography>
                 )}
               </Flex>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { mirrorOf } from '../../database/lead-mirrors';
 import { UID } from '../../uids';
 import type { Filter } from '../visibility';
 
@@ -43,6 +44,12 @@ export const createListQuery = (strapi: Core.Strapi) => {
     strapi.db.metadata.get(uid).attributes as Record<string, RelationAttribute>;
   const leadAttributes = attributesOf(UID.lead);
   const columnOf = (uid: string, key: string) => attributesOf(uid)[key]?.columnName ?? key;
+  /**
+   * The column a to-one relation is tested on: its join column, or the leads table's mirror of
+   * its link table (database/lead-mirrors.ts), so the test is on the lead's own row.
+   */
+  const ownColumnOf = (field: string) =>
+    leadAttributes[field]?.joinColumn?.name ?? mirrorOf(strapi, field)?.column;
 
   /** `{ id: 5 }`, `{ id: { $in: [...] } }`, `{ documentId: 'x' }`…: the targets a relation test names. */
   const namedTargets = (target: string, value: unknown): Knex.QueryBuilder | number[] | null => {
@@ -75,9 +82,10 @@ export const createListQuery = (strapi: Core.Strapi) => {
   /** The condition "the lead's to-one relation `field` is one of `targets`" (or has none, `null`). */
   const relationIs = (field: string, targets: Knex.QueryBuilder | number[] | null): Condition => {
     const attribute = leadAttributes[field];
+    const own = ownColumnOf(field);
     return (qb, alias) => {
-      if (attribute.joinColumn) {
-        const column = `${alias}.${attribute.joinColumn.name}`;
+      if (own) {
+        const column = `${alias}.${own}`;
         if (targets === null) qb.whereNull(column);
         else qb.whereIn(column, targets);
         return;
@@ -97,9 +105,10 @@ export const createListQuery = (strapi: Core.Strapi) => {
   /** The condition "the lead's to-one relation `field` is none of `targets` (or has none)". */
   const relationIsNot = (field: string, targets: number[]): Condition => {
     const attribute = leadAttributes[field];
+    const own = ownColumnOf(field);
     return (qb, alias) => {
-      if (attribute.joinColumn) {
-        const column = `${alias}.${attribute.joinColumn.name}`;
+      if (own) {
+        const column = `${alias}.${own}`;
         qb.where((b) => b.whereNotIn(column, targets).orWhereNull(column));
         return;
       }
@@ -178,11 +187,16 @@ export const createListQuery = (strapi: Core.Strapi) => {
    * become `EXISTS` conditions, the rest stays in Strapi's where (a to-one relation has one row to
    * join, so testing it apart means the same).
    */
-  const splitFilters = (filters: Filter): ListWhere => {
+  const splitFilters = async (filters: Filter): Promise<ListWhere> => {
     const own: Condition[] = [];
     const where: Filter = {};
     for (const [key, value] of Object.entries(filters)) {
-      const targets = isSingleRelation(key) ? namedTargets(leadAttributes[key].target!, value) : null;
+      let targets = isSingleRelation(key) ? namedTargets(leadAttributes[key].target!, value) : null;
+      // documentIds read as ids first (a handful of statuses or sources): the planner then sees
+      // `status_mirror IN (1, 2)` and knows how many leads that is, where a subquery hid it
+      if (targets && !Array.isArray(targets)) {
+        targets = ((await targets) as { id: number }[]).map((row) => Number(row.id));
+      }
       if (targets) own.push(relationIs(key, targets));
       else where[key] = value;
     }

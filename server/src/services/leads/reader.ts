@@ -83,7 +83,7 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       const sanitized = (await checker.sanitizeQuery({ filters })).filters as Filter | undefined;
       // filters through relations (`customer.lead.email`) stay inside what the caller may see
       if (sanitized) {
-        const split = listQuery.splitFilters(
+        const split = await listQuery.splitFilters(
           scopeNestedWhere(strapi, { kind: 'admin', ability, userId }, UID.lead, sanitized)
         );
         own.push(...split.own);
@@ -157,8 +157,8 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
    * `sort` when given. Joins left in Strapi's part make it `SELECT DISTINCT`; none are needed for
    * the default list, its common filters and sorts, so the database walks an index to the page.
    */
-  const idsQuery = (list: ListWhere, sort?: Sort) => {
-    const qb = strapi.db.queryBuilder(UID.lead).select(['id']).where(list.where);
+  const idsQuery = (list: ListWhere, sort?: Sort, fields: string[] = ['id']) => {
+    const qb = strapi.db.queryBuilder(UID.lead).select(fields).where(list.where);
     if (sort) qb.orderBy(sort.map(({ field, order }) => ({ [field]: order })));
     const knexQuery = qb.getKnexQuery() as Knex.QueryBuilder;
     for (const condition of list.own) knexQuery.where((b) => condition(b, qb.alias));
@@ -196,15 +196,38 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
 
-  /** The sum of the values of the leads of `list`. */
-  const sumOfValues = async (list: ListWhere) => {
-    const column = listQuery.column('value');
-    const inner = idsQuery(list);
-    const [row] = await strapi.db
-      .connection(`${strapi.db.metadata.get(UID.lead).tableName} as v`)
-      .sum({ total: `v.${column}` })
-      .whereIn('v.id', inner);
-    return Number((row as { total: number | string | null }).total ?? 0);
+  /**
+   * A board column's capped count and the sum of the values of the same leads, in one walk: the
+   * first cap + 1 leads of `list` in `sort` (an index range for the default order), numbered in
+   * that order; the count is exact below the cap, and above it the sum covers the cap's newest
+   * leads (with `sort`) — the very leads `total` counts — instead of reading every lead of the
+   * column (SPEC §10).
+   */
+  const cappedCountAndSum = async (list: ListWhere, sort: Sort) => {
+    const cap = countCap();
+    const knex = strapi.db.connection;
+    const column = (field: string) => listQuery.column(field);
+    const fields = [...new Set(['id', 'value', ...sort.map((s) => s.field)])];
+    const capped = idsQuery(list, sort, fields)
+      .limit(cap + 1)
+      .as('c');
+    const order = sort.map(({ order }) => `?? ${order === 'desc' ? 'DESC' : 'ASC'}`).join(', ');
+    const numbered = knex
+      .select({ v: `c.${column('value')}` })
+      .select(
+        knex.raw(
+          `ROW_NUMBER() OVER (ORDER BY ${order}) AS rn`,
+          sort.map(({ field }) => `c.${column(field)}`)
+        )
+      )
+      .from(capped)
+      .as('w');
+    const [row] = (await knex
+      .select(knex.raw('COUNT(*) AS n'), knex.raw('SUM(CASE WHEN rn <= ? THEN v END) AS s', [cap]))
+      .from(numbered)) as { n: number | string; s: number | string | null }[];
+    const n = Number(row.n);
+    const value = Number(row.s ?? 0);
+    return n > cap ? { total: cap, totalCapped: true, value } : { total: n, value };
   };
 
   /** Each lead's earliest open task by due date (no date last), as a card shows it. */
@@ -285,10 +308,11 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
             ...base,
             own: [...base.own, listQuery.relationIs('leadStatus', [Number(status.id)])],
           };
-          const [rows, counted, value] = await Promise.all([
+          const [rows, { value, ...counted }] = await Promise.all([
             findPage(list, sort, 0, query.pageSize),
-            cappedCount(list),
-            readable('value') ? sumOfValues(list) : undefined,
+            readable('value')
+              ? cappedCountAndSum(list, sort)
+              : cappedCount(list).then((c) => ({ ...c, value: undefined })),
           ]);
           const tasks = await nextTasks(
             ability,
