@@ -138,14 +138,15 @@ describe('options, duplicates and the file', () => {
     const csv =
       'Who,Mail,Labels,Owner\nWill,will@example.com,vip,' +
       seller.email.toUpperCase() +
-      '\nWill again,will@example.com,,\nXena,xena@example.com,Unknown tag,\nYann,yann@example.com,,nobody@example.com\n';
+      '\nWill again,will@example.com,,\nXena,xena@example.com,Unknown tag,\nYann,yann@example.com,,nobody@example.com\n' +
+      `Zed Mirrorqv,zed@example.com,,${otherSeller.email}\n`;
     const res = await upload(seller, csv, {
       mapping: { Who: 'name', Mail: 'email', Labels: 'tags', Owner: 'assignedToEmail' },
       defaults: defaults(),
       duplicates: 'create',
     });
     const done = await waitFor(seller, res.body.data.id);
-    expect(done).toMatchObject({ state: 'done', created: 2, refused: 2 });
+    expect(done).toMatchObject({ state: 'done', created: 3, refused: 2 });
     expect(done.errors).toEqual([
       { row: 4, path: 'tags', message: '"Unknown tag" is not an existing tag' },
       {
@@ -162,6 +163,23 @@ describe('options, duplicates and the file', () => {
     expect(wills).toHaveLength(2);
     expect(wills[0].tags.map((t: { name: string }) => t.name)).toEqual(['VIP']);
     expect(wills[0].assignedTo.id).toBe(seller.id);
+    // the columns mirroring status, source and assignee are written with the bulk insert: the
+    // assignee sees the lead another member imported, in their list and in its board column
+    const zed = await strapi.db
+      .query(LEAD)
+      .findOne({ where: { email: 'zed@example.com' }, populate: ['leadStatus', 'source', 'assignedTo'] });
+    expect(zed).toMatchObject({
+      assigneeMirror: otherSeller.id,
+      statusMirror: zed.leadStatus.id,
+      sourceMirror: zed.source.id,
+    });
+    const list = await otherSeller.get('/crm/leads?q=Mirrorqv');
+    expect(list.body.data.map((l: { name: string }) => l.name)).toEqual(['Zed Mirrorqv']);
+    const board = await otherSeller.get('/crm/leads/board?q=Mirrorqv');
+    const column = board.body.data.find(
+      (c: { status: { documentId: string } }) => c.status.documentId === refs.status.New
+    );
+    expect(column.leads.map((l: { name: string }) => l.name)).toEqual(['Zed Mirrorqv']);
   });
 
   it('refuses the customer status per row, and a mapping onto conversion fields as a 400', async () => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ImportRowError } from '../../contracts/imports';
 import { insertRows, type NewRow } from '../../database/batch-insert';
 import { emitCreatedAfterCommit } from '../../database/entry-events';
+import { MIRRORS } from '../../database/lead-mirrors';
 import { MESSAGES } from '../../rules/lead';
 import { UID } from '../../uids';
 import { getService } from '../../utils';
@@ -47,13 +48,16 @@ const toRow = async (
   } = data as Record<string, unknown>;
   const idOf = (documentId: unknown) =>
     typeof documentId === 'string' ? ref.idOf.get(documentId) : undefined;
+  const links = {
+    leadStatus: idOf(leadStatus) ?? null,
+    source: idOf(sourceId) ?? null,
+    assignedTo: typeof assignedTo === 'number' ? assignedTo : null,
+  };
+  // the columns that mirror these links (database/lead-mirrors), written with the lead itself
+  const mirrors = Object.fromEntries(MIRRORS.map(({ relation, attribute }) => [attribute, links[relation]]));
   return {
-    data: { ...fields, createdBy: importer.user.id, updatedBy: importer.user.id },
-    links: {
-      leadStatus: idOf(leadStatus) ?? null,
-      source: idOf(sourceId) ?? null,
-      assignedTo: typeof assignedTo === 'number' ? assignedTo : null,
-    },
+    data: { ...fields, ...mirrors, createdBy: importer.user.id, updatedBy: importer.user.id },
+    links,
     many: {
       tags: Array.isArray(tagIds) ? tagIds.map(idOf).filter((id): id is number => id !== undefined) : [],
     },
