@@ -78,6 +78,67 @@ describe('with the Public role granted plugin::crm.web-lead.create', () => {
     ]);
   });
 
+  it('writes a new lead with its mirror columns, the same activity rows as a Document Service create, and one entry.create', async () => {
+    const events: { uid: string; entry: Record<string, unknown> }[] = [];
+    const listener = async (event: { uid: string; entry: Record<string, unknown> }) => {
+      if (event.uid === LEAD && event.entry.email === 'rowan@example.com') events.push(event);
+    };
+    strapi.eventHub.on('entry.create', listener);
+    try {
+      const res = await post({
+        name: 'Rowan Rows',
+        email: 'rowan@example.com',
+        consent: { given: true, text: 'Yes, call me.' },
+      });
+      expect(res.status).toBe(201);
+      const lead = await leadByEmail('rowan@example.com');
+      // the columns the lists and the board read (database/lead-mirrors), in step with the links
+      expect(lead).toMatchObject({
+        assigneeMirror: assignee.id,
+        statusMirror: lead.leadStatus.id,
+        sourceMirror: lead.source.id,
+        publishedAt: expect.anything(),
+      });
+      // the rows a capture writes: the `created` row of every new lead, then the capture's own
+      const rows = await strapi.db.query('plugin::crm.activity').findMany({
+        where: { lead: { id: lead.id } },
+        orderBy: { id: 'asc' },
+        populate: { actor: true, customer: true },
+      });
+      expect(
+        rows.map(({ action, actor, customer, data }: Record<string, unknown>) => ({
+          action,
+          actor,
+          customer,
+          data,
+        }))
+      ).toEqual([
+        { action: 'created', actor: null, customer: null, data: { name: 'Rowan Rows' } },
+        { action: 'captured_from_web_form', actor: null, customer: null, data: {} },
+        {
+          action: 'consent_given',
+          actor: null,
+          customer: null,
+          data: { text: 'Yes, call me.', givenAt: expect.any(String), through: 'web form' },
+        },
+      ]);
+      // Strapi's entry.create (webhooks) once it committed, populated and sanitized
+      for (let i = 0; i < 50 && !events.length; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(events).toHaveLength(1);
+      expect(events[0].entry).toMatchObject({
+        documentId: lead.documentId,
+        name: 'Rowan Rows',
+        leadStatus: { name: 'New' },
+        source: { name: 'Website' },
+        assignedTo: { id: assignee.id },
+        tags: [],
+      });
+      expect(events[0].entry.assigneeMirror).toBeUndefined();
+    } finally {
+      strapi.eventHub.removeListener('entry.create', listener);
+    }
+  });
+
   it('ignores fields a form may not set (status, assignee, public flag, customer)', async () => {
     const res = await post({
       name: 'Sneaky Sam',

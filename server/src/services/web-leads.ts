@@ -9,6 +9,7 @@ import type { ActivityRecord } from './activity';
 import { isEmptyValue } from '../utils/values';
 import { leadIdsWithEmail } from '../database/lead-email-index';
 import { insertRows } from '../database/batch-insert';
+import { insertWebLead } from './web-lead-insert';
 
 /**
  * Web-to-lead capture (SPEC §7): a site's contact form creates a lead with the configured
@@ -67,8 +68,11 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Captures one submission; a filled honeypot is accepted and dropped. */
     async capture(input: WebLeadInput) {
       if (input.honeypotFilled) return null;
-      const customFields = await checkCustomFields(input.customFields);
-      const { status, source, assignee } = await defaults();
+      // independent reads, side by side
+      const [customFields, { status, source, assignee }] = await Promise.all([
+        checkCustomFields(input.customFields),
+        defaults(),
+      ]);
       const activity = getService(strapi, 'activity');
       const { fields } = input;
 
@@ -104,19 +108,26 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: {},
           });
         } else {
-          const doc = await strapi.documents(UID.lead).create({
-            data: {
-              ...fields,
+          const made = await insertWebLead(
+            strapi,
+            {
+              fields,
               customFields,
-              leadStatus: status?.documentId,
-              source: source?.documentId,
-              assignedTo: assignee?.id ?? null,
+              statusId: status?.id ?? null,
+              sourceId: source?.id ?? null,
+              assigneeId: assignee?.id ?? null,
               isPublic: config().isPublic,
             },
-          });
-          saved = { ...doc, id: Number(doc.id) };
+            activity.currentActor()
+          );
+          saved = made.lead;
           created = true;
-          rows.push({ action: 'captured_from_web_form', lead: saved.documentId, leadId: saved.id, data: {} });
+          rows.push(made.created, {
+            action: 'captured_from_web_form',
+            lead: saved.documentId,
+            leadId: saved.id,
+            data: {},
+          });
         }
         if (input.consent) {
           rows.push({
@@ -126,7 +137,7 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             data: { text: input.consent.text, givenAt: new Date().toISOString(), through: 'web form' },
           });
         }
-        // the capture's own rows in one insert
+        // the new lead's `created` row and the capture's own rows, in one insert
         await activity.record(rows);
         return saved;
       });

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { insertRows } from '../database/batch-insert';
+import { emitCreatedAfterCommit } from '../database/entry-events';
+import { MIRRORS } from '../database/lead-mirrors';
+import { UID } from '../uids';
+import type { ActivityRecord } from './activity';
+
+/** What a capture writes on a new lead besides the form's fields (resolved by the caller). */
+export interface WebLeadValues {
+  fields: Record<string, string | null>;
+  customFields: Record<string, unknown>;
+  statusId: number | null;
+  sourceId: number | null;
+  assigneeId: number | null;
+  isPublic: boolean;
+}
+
+const TEXT_TYPES = ['string', 'text', 'email', 'richtext'];
+
+/**
+ * The lead's text attributes a form may fill. The form's fields are read and checked as text at
+ * the edge (validation/web-lead); a configured field that is not a text attribute of the lead
+ * (a relation, a flag, a conversion field) is never written by a form.
+ */
+const textAttributes = (strapi: Core.Strapi) =>
+  new Set(
+    Object.entries(
+      strapi.getModel(UID.lead).attributes as Record<string, { type: string; private?: boolean }>
+    )
+      .filter(([, attribute]) => TEXT_TYPES.includes(attribute.type) && !attribute.private)
+      .map(([name]) => name)
+  );
+
+/**
+ * Writes a new web lead the way the CSV import writes its leads, without the Document Service:
+ * the lead with its mirror columns (database/lead-mirrors) in one insert, its status, source and
+ * assignee links in one insert each (database/batch-insert), and Strapi's `entry.create` once the
+ * surrounding transaction commits (database/entry-events). What the Document Service middlewares
+ * would add for this write is the caller's to keep: the `created` activity row, returned here to
+ * go into the capture's single insert of activity rows. The middlewares' other rules have nothing
+ * to check on it: no request user (so no visibility or lock rule), no conversion field, no file,
+ * custom-field values checked against the definitions offered on web forms.
+ * Call it inside the capture's transaction.
+ */
+export const insertWebLead = async (
+  strapi: Core.Strapi,
+  values: WebLeadValues,
+  actor: number | null
+): Promise<{ lead: { id: number; documentId: string; name: string }; created: ActivityRecord }> => {
+  const writable = textAttributes(strapi);
+  const fields = Object.fromEntries(Object.entries(values.fields).filter(([name]) => writable.has(name)));
+  const links = {
+    leadStatus: values.statusId,
+    source: values.sourceId,
+    assignedTo: values.assigneeId,
+  };
+  // the columns that mirror these links, written with the lead itself (as the import's toRow does)
+  const mirrors = Object.fromEntries(MIRRORS.map(({ relation, attribute }) => [attribute, links[relation]]));
+  const [written] = await insertRows(strapi, UID.lead, [
+    {
+      data: { ...fields, ...mirrors, customFields: values.customFields, isPublic: values.isPublic },
+      links,
+    },
+  ]);
+  await emitCreatedAfterCommit(strapi, UID.lead, [written.id]);
+  const name = String(fields.name);
+  return {
+    lead: { ...written, name },
+    // the row the lead-activity middleware writes for every created lead
+    created: { action: 'created', lead: written.documentId, leadId: written.id, actor, data: { name } },
+  };
+};
