@@ -23,6 +23,13 @@ export const MIRRORS = [
 
 export type MirroredRelation = (typeof MIRRORS)[number]['relation'];
 
+/**
+ * The mirror columns of a lead written with these to-one links by a bulk insert (the import, a
+ * web lead): the columns go into the same insert as the lead, so they are never out of step.
+ */
+export const mirrorValues = (links: Partial<Record<MirroredRelation, number | null>>) =>
+  Object.fromEntries(MIRRORS.map(({ relation, attribute }) => [attribute, links[relation] ?? null]));
+
 interface Attribute {
   columnName?: string;
   joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };

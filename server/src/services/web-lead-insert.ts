@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { insertRows } from '../database/batch-insert';
 import { emitCreatedAfterCommit } from '../database/entry-events';
-import { MIRRORS } from '../database/lead-mirrors';
+import { mirrorValues } from '../database/lead-mirrors';
 import { UID } from '../uids';
 import type { ActivityRecord } from './activity';
 
@@ -55,7 +55,7 @@ export const insertWebLead = async (
     assignedTo: values.assigneeId,
   };
   // the columns that mirror these links, written with the lead itself (as the import's toRow does)
-  const mirrors = Object.fromEntries(MIRRORS.map(({ relation, attribute }) => [attribute, links[relation]]));
+  const mirrors = mirrorValues(links);
   const [written] = await insertRows(strapi, UID.lead, [
     {
       data: { ...fields, ...mirrors, customFields: values.customFields, isPublic: values.isPublic },

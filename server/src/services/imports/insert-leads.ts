@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ImportRowError } from '../../contracts/imports';
 import { insertRows, type NewRow } from '../../database/batch-insert';
 import { emitCreatedAfterCommit } from '../../database/entry-events';
-import { MIRRORS } from '../../database/lead-mirrors';
+import { mirrorValues } from '../../database/lead-mirrors';
 import { MESSAGES } from '../../rules/lead';
 import { UID } from '../../uids';
 import { getService } from '../../utils';
@@ -54,7 +54,7 @@ const toRow = async (
     assignedTo: typeof assignedTo === 'number' ? assignedTo : null,
   };
   // the columns that mirror these links (database/lead-mirrors), written with the lead itself
-  const mirrors = Object.fromEntries(MIRRORS.map(({ relation, attribute }) => [attribute, links[relation]]));
+  const mirrors = mirrorValues(links);
   return {
     data: { ...fields, ...mirrors, createdBy: importer.user.id, updatedBy: importer.user.id },
     links,
