@@ -1,4 +1,5 @@
 /** Turns two states of a lead into activity entries: what changed, from what, to what. */
+import { MIRRORS } from '../../database/lead-mirrors';
 
 export interface NamedRef {
   documentId: string;
@@ -45,6 +46,8 @@ const NOT_LOGGED = new Set([
   'junk',
   'dateConverted',
   'customer',
+  // the columns mirroring status, source and assignee: the relations have their own entries
+  ...MIRRORS.map((mirror) => mirror.attribute),
 ]);
 
 const normalize = (value: unknown): unknown => {

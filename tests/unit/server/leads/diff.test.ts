@@ -19,6 +19,11 @@ describe('diffLead', () => {
     expect(diffLead(base, { ...base, updatedAt: '2026-02-02T00:00:00.000Z' })).toEqual([]);
   });
 
+  it('does not log the columns that mirror status, source and assignee (their relations are logged)', () => {
+    const before = { ...base, statusMirror: 1, sourceMirror: 2, assigneeMirror: null };
+    expect(diffLead(before, { ...before, statusMirror: 3, sourceMirror: 4, assigneeMirror: 7 })).toEqual([]);
+  });
+
   it('logs status, assignment, flags, fields, tags and custom fields with old and new values', () => {
     const after: LeadSnapshot = {
       ...base,
