@@ -9,12 +9,14 @@ import { backfillLeadMirrors, registerMirrorCleanup } from './database/lead-mirr
 import { moveCrmFilesToPrivateStore, registerPrivateFileCleanup } from './database/private-files';
 import { refuseCrmLinksThroughUpload } from './surfaces/files';
 import { registerReadScope } from './surfaces/read-scope';
+import { registerMirrorColumnsHidden } from './surfaces/mirror-columns';
 import { crmConfig, getService } from './utils';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'defaults').ensure();
   await ensureSalesRoles(strapi);
   registerReadScope(strapi);
+  registerMirrorColumnsHidden(strapi);
   refuseCrmLinksThroughUpload(strapi);
   // An optional speed-up: the app runs (slower web-to-lead duplicate checks) without it.
   await ensureEmailIndex(strapi).catch((error: Error) =>

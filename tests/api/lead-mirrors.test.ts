@@ -9,7 +9,7 @@ import { createLead, references } from '../helpers/leads';
 import { leadIndexes } from '../../server/src/database/lead-indexes';
 import { mirrorColumns, syncLeadMirrors } from '../../server/src/database/lead-mirrors';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
-import { createStaff, type Staff } from '../helpers/users';
+import { createRole, createStaff, type Staff } from '../helpers/users';
 
 const LEAD = 'plugin::crm.lead';
 
@@ -198,6 +198,60 @@ describe('the list through the mirror columns', () => {
     ['another Sales Staff', () => other],
   ])('equals the visibility rule row for row for %s', async (_label, who) => {
     expect(await listOf(who())).toEqual(await expectedFor(who()));
+  });
+});
+
+describe('Strapi surfaces', () => {
+  it('the Content Manager neither answers the mirror columns nor filters or sorts on them (a sort is a 400)', async () => {
+    const lead = await createLead(strapi, {
+      name: 'Mirror surface',
+      createdBy: seller.id,
+      assignedTo: seller.id,
+    });
+    const CM = `/content-manager/collection-types/${LEAD}`;
+    const list = await seller.get(`${CM}?pageSize=100`);
+    expect(list.status).toBe(200);
+    const row = list.body.results.find((r: { documentId: string }) => r.documentId === lead.documentId);
+    expect(row).toBeDefined();
+    const one = await seller.get(`${CM}/${lead.documentId}`);
+    expect(one.status).toBe(200);
+    for (const answered of [row, one.body.data])
+      for (const name of ['assigneeMirror', 'statusMirror', 'sourceMirror'])
+        expect(answered).not.toHaveProperty(name);
+    // Strapi drops a filter on them before the query (the list is the unfiltered one)…
+    const filtered = await seller.get(`${CM}?pageSize=100&filters[assigneeMirror][$eq]=0`);
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.pagination.total).toBe(list.body.pagination.total);
+    // …and a sort on them, which it passes through, is refused
+    for (const sort of ['sourceMirror:asc', 'statusMirror:desc']) {
+      const res = await seller.get(`${CM}?sort=${sort}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'ValidationError',
+        message: `Invalid key ${sort.split(':')[0]}`,
+      });
+    }
+    // a search follows the mirrored relation's read right: a role that may read names only does
+    // not find a lead by its assignee's id through the mirror
+    const namesOnly = await createStaff(
+      strapi,
+      (
+        await createRole(strapi, [
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: LEAD,
+            properties: { fields: ['name'] },
+          },
+        ])
+      ).id
+    );
+    const found = await namesOnly.get(`${CM}?pageSize=100&_q=${seller.id}`);
+    expect(found.status).toBe(200);
+    expect(found.body.results.map((r: { documentId: string }) => r.documentId)).not.toContain(
+      lead.documentId
+    );
+    // the plugin's own reads still use them
+    expect((await seller.get('/crm/leads?q=Mirror%20surface')).body.data).toHaveLength(1);
   });
 });
 

@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import { MIRRORS } from '../../database/lead-mirrors';
 import { CM_ACTION, UID } from '../../uids';
 import { record } from '../../utils/row-values';
 import type { UserAbility } from '../visibility';
 
-/** Answer keys named differently from the attribute behind them. */
-const ATTRIBUTE_OF: Record<string, string> = { status: 'leadStatus' };
+/**
+ * Answer keys named differently from the attribute behind them; a mirror column
+ * (database/lead-mirrors) is as readable as the relation it mirrors.
+ */
+const ATTRIBUTE_OF: Record<string, string> = {
+  status: 'leadStatus',
+  ...Object.fromEntries(MIRRORS.map(({ attribute, relation }) => [attribute, relation])),
+};
 
 export const attributeOf = (key: string) => ATTRIBUTE_OF[key] ?? key;
 
