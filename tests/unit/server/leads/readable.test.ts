@@ -1,9 +1,16 @@
-import { onlyReadable, readableActivity } from '../../../../server/src/services/leads/readable';
+import { attributeOf, onlyReadable, readableActivity } from '../../../../server/src/services/leads/readable';
 
 const readsNameAndStatus = (key: string) =>
   ['name', 'leadStatus', 'documentId', 'createdAt'].includes(key === 'status' ? 'leadStatus' : key);
 
 describe('field-level read permissions (SPEC §3.1)', () => {
+  it('reads a mirror column with the right on the relation it mirrors (a search or answer through it)', () => {
+    expect(attributeOf('assigneeMirror')).toBe('assignedTo');
+    expect(attributeOf('statusMirror')).toBe('leadStatus');
+    expect(attributeOf('sourceMirror')).toBe('source');
+    expect(attributeOf('status')).toBe('leadStatus');
+  });
+
   it('keeps only the readable keys of a lead, its status under its answer name', () => {
     const lead = {
       documentId: 'a',
