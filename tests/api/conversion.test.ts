@@ -560,6 +560,83 @@ describe('atomicity', () => {
   });
 });
 
+describe('what the conversion writes without the Document Service', () => {
+  it('leaves the lead as a Document Service update would: links, mirror, activity rows, and one entry.create and entry.update after the commit', async () => {
+    const tag = await strapi
+      .documents('plugin::crm.tag')
+      .create({ data: { name: `conv-${Date.now()}` } as never });
+    const lead = await qualifiedLead({ lost: true, junk: true, tags: [tag.documentId] });
+    const events: { event: string; uid: string; entry: Record<string, unknown> }[] = [];
+    const listeners = ['entry.create', 'entry.update'].map((event) => {
+      const listener = (payload: { uid: string; entry: Record<string, unknown> }) => {
+        if ([LEAD, CUSTOMER].includes(payload.uid)) events.push({ event, ...payload });
+      };
+      strapi.eventHub.on(event, listener);
+      return () => strapi.eventHub.removeListener(event, listener);
+    });
+    try {
+      const res = await seller.post(`/crm/leads/${lead.documentId}/convert`).send(body(lead));
+      expect(res.status).toBe(201);
+      const customerId = res.body.data.customer.documentId;
+
+      const stored = await strapi.db.query(LEAD).findOne({
+        where: { documentId: lead.documentId },
+        populate: { leadStatus: true, customer: true, updatedBy: true },
+      });
+      expect(stored).toMatchObject({ lost: false, junk: false, updatedBy: { id: seller.id } });
+      expect(stored.leadStatus.isCustomerStatus).toBe(true);
+      expect(stored.customer.documentId).toBe(customerId);
+      // the mirror column follows the status link (the list's visibility and board read it)
+      expect(stored.statusMirror).toBe(stored.leadStatus.id);
+      const customer = await strapi.db.query(CUSTOMER).findOne({
+        where: { documentId: customerId },
+        populate: { lead: true, tags: true, createdBy: true },
+      });
+      expect(customer).toMatchObject({
+        fullName: 'Mary Ann de la Cruz',
+        lead: { documentId: lead.documentId },
+        createdBy: { id: seller.id },
+      });
+      expect(customer.tags.map((t: { documentId: string }) => t.documentId)).toEqual([tag.documentId]);
+
+      // the rows the activity middleware logs for the same change, then the conversion's own
+      const rows = await strapi.db.query(ACTIVITY).findMany({
+        where: { lead: { documentId: lead.documentId }, action: { $ne: 'created' } },
+        populate: { actor: true },
+        orderBy: { id: 'asc' },
+      });
+      expect(rows.map((r: { action: string }) => r.action)).toEqual([
+        'status_changed',
+        'unmarked_lost',
+        'unmarked_junk',
+        'converted',
+      ]);
+      expect(rows[0].data).toEqual({
+        from: { documentId: refs.status.Qualified, name: 'Qualified' },
+        to: { documentId: stored.leadStatus.documentId, name: stored.leadStatus.name },
+      });
+      expect(rows.every((r: { actor: { id: number } }) => r.actor.id === seller.id)).toBe(true);
+
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events.map(({ event, uid }) => `${event} ${uid}`).sort()).toEqual([
+        `entry.create ${CUSTOMER}`,
+        `entry.update ${LEAD}`,
+      ]);
+      const created = events.find((e) => e.uid === CUSTOMER)!.entry;
+      expect(created).toMatchObject({ documentId: customerId, fullName: 'Mary Ann de la Cruz' });
+      expect((created.lead as { documentId: string }).documentId).toBe(lead.documentId);
+      // sanitized as Strapi's own events are: no admin user behind createdBy
+      expect(created.createdBy).toBeUndefined();
+      const updated = events.find((e) => e.uid === LEAD)!.entry;
+      expect((updated.leadStatus as { isCustomerStatus: boolean }).isCustomerStatus).toBe(true);
+      expect((updated.customer as { documentId: string }).documentId).toBe(customerId);
+      expect(updated.statusMirror).toBeUndefined();
+    } finally {
+      for (const off of listeners) off();
+    }
+  });
+});
+
 describe('webhooks', () => {
   it('send lead.converted and customer.created to Strapi webhooks', async () => {
     const receiver = await startWebhookReceiver();

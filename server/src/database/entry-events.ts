@@ -16,24 +16,33 @@ const eventPopulate = (strapi: Core.Strapi, uid: string) =>
     )
   );
 
+type EntryEvent = 'entry.create' | 'entry.update';
+
 /**
- * Emits Strapi's `entry.create` event (webhooks, audit logs, other plugins) for documents written
- * by a bulk insert, as the Document Service would for each: after the surrounding transaction
- * commits, with the entry populated and sanitized the same way — but read back in one query for
- * the whole batch instead of one per document.
+ * Emits Strapi's `entry.create` or `entry.update` event (webhooks, audit logs, other plugins) for
+ * documents the plugin wrote without the Document Service (a bulk insert, the conversion), as the
+ * Document Service would for each: after the surrounding transaction commits, with the entry
+ * populated and sanitized the same way — but read back in one query for the whole batch instead
+ * of one per document.
  */
-export const emitCreatedAfterCommit = (strapi: Core.Strapi, uid: string, ids: number[]) => {
+const emitAfterCommit = (strapi: Core.Strapi, event: EntryEvent, uid: string, ids: number[]) => {
   if (!ids.length) return Promise.resolve();
   return strapi.db.transaction(({ onCommit }) => {
     onCommit(() =>
-      emit(strapi, uid, ids).catch((error: Error) => {
-        strapi.log.error(`[crm] entry.create events of ${ids.length} ${uid}: ${error.message}`);
+      emit(strapi, event, uid, ids).catch((error: Error) => {
+        strapi.log.error(`[crm] ${event} events of ${ids.length} ${uid}: ${error.message}`);
       })
     );
   });
 };
 
-const emit = async (strapi: Core.Strapi, uid: string, ids: number[]) => {
+export const emitCreatedAfterCommit = (strapi: Core.Strapi, uid: string, ids: number[]) =>
+  emitAfterCommit(strapi, 'entry.create', uid, ids);
+
+export const emitUpdatedAfterCommit = (strapi: Core.Strapi, uid: string, ids: number[]) =>
+  emitAfterCommit(strapi, 'entry.update', uid, ids);
+
+const emit = async (strapi: Core.Strapi, event: EntryEvent, uid: string, ids: number[]) => {
   const model = strapi.getModel(uid as ModelUid);
   const entries = await strapi.db
     .query(uid as never)
@@ -43,6 +52,6 @@ const emit = async (strapi: Core.Strapi, uid: string, ids: number[]) => {
       { schema: model, getModel: (target: string) => strapi.getModel(target as ModelUid) } as never,
       entry
     );
-    await strapi.eventHub.emit('entry.create', { model: model.modelName, uid, entry: sanitized });
+    await strapi.eventHub.emit(event, { model: model.modelName, uid, entry: sanitized });
   }
 };

@@ -160,6 +160,14 @@ const runSection = (r) => {
           `conversion of a lead with ${r.conversion.customFields} custom fields and ${r.conversion.notes} notes (ms, p50 / p95 / p99)`,
           ms(r.conversion.latency),
         ],
+        ...(r.conversion.queries !== undefined
+          ? [
+              [
+                'SQL statements per conversion request (p50; authentication and the answer included)',
+                n(r.conversion.queries),
+              ],
+            ]
+          : []),
         [
           `web-to-lead, ${r.webLeads.concurrency} clients (req/s; latency p50 / p95 / p99 ms)`,
           `${r.webLeads.webLeads.perSecond} (${ms(r.webLeads.webLeads.latency)})`,

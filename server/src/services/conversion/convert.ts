@@ -22,6 +22,10 @@ import { privateStore, PRIVATE_PROVIDER } from '../attachments/private-store';
 import { lockConversions } from '../../database/conversion-lock';
 import { retryOnDeadlock } from '../../database/retry';
 import { insertUnlessDuplicate } from '../../database/savepoint';
+import { emitCreatedAfterCommit, emitUpdatedAfterCommit } from '../../database/entry-events';
+import { replaceToOneLinks } from '../../database/to-one-links';
+import { customerFullName } from '../../document-middlewares/customer-full-name';
+import { diffLead, type ActivityEntry } from '../leads/diff';
 
 /** The steps written inside the conversion's transaction, in order. */
 export const STEPS = [
@@ -210,6 +214,73 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
   };
 
+  /**
+   * The new customer, written without the Document Service (whose create reads and counts every
+   * target first, then reads the row back): one insert and its tag and lead links. What its
+   * middlewares would add is added here — the full name; the email's uniqueness is the database's
+   * index (a race answers the same 409) — and `entry.create` goes out after the commit.
+   */
+  const createCustomer = async (
+    lead: Row,
+    data: CustomerInput,
+    values: Record<string, unknown>,
+    userId: number
+  ) => {
+    const [row] = await insertRows(strapi, UID.customer, [
+      {
+        data: {
+          ...data,
+          fullName: customerFullName(data),
+          customFields: values,
+          createdBy: userId,
+          updatedBy: userId,
+        },
+        links: { lead: lead.id },
+        many: { tags: (lead.tags ?? []).map((tag: Row) => tag.id as number) },
+      },
+    ]);
+    await emitCreatedAfterCommit(strapi, UID.customer, [row.id]);
+    return { ...data, ...row, customFields: values } as Row;
+  };
+
+  /**
+   * The lead's new state (SPEC §6), written without the Document Service (whose update reads the
+   * lead around the write several times over for its middlewares): its flags, its status mirror
+   * and its status and customer links, then `entry.update` after the commit. Answers the activity
+   * rows the Document Service's middleware would have logged for the change (same diff).
+   */
+  const markConverted = async (
+    leadId: number,
+    customerStatus: Row,
+    customerId: number,
+    userId: number,
+    now: Date
+  ): Promise<ActivityEntry[]> => {
+    const leads = strapi.db.query(UID.lead);
+    // read inside the transaction, after the claim has locked the lead's row: the state it leaves
+    const before = (await leads.findOne({
+      where: { id: leadId },
+      select: ['lost', 'junk'],
+      populate: { leadStatus: { select: ['documentId', 'name'] } },
+    })) as Row;
+    await leads.updateMany({
+      where: { id: leadId },
+      data: { lost: false, junk: false, updatedBy: userId, updatedAt: now, statusMirror: customerStatus.id },
+    });
+    await replaceToOneLinks(strapi, UID.lead, leadId, {
+      leadStatus: customerStatus.id,
+      customer: customerId,
+    });
+    await emitUpdatedAfterCommit(strapi, UID.lead, [leadId]);
+    const unchanged = { assignedTo: null, source: null, tags: [], customFields: {} };
+    const ref = (status: Row | null) =>
+      status ? { documentId: status.documentId, name: status.name } : null;
+    return diffLead(
+      { ...unchanged, status: ref(before.leadStatus), lost: before.lost, junk: before.junk },
+      { ...unchanged, status: ref(customerStatus), lost: false, junk: false }
+    );
+  };
+
   const customerData = (input: ConversionInput, plan: PlannedMerges): CustomerInput => ({
     ...input.customer,
     ...Object.fromEntries(plan.database.map(({ target, value }) => [target, value])),
@@ -272,32 +343,18 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             const values: Record<string, unknown> = { ...(existing?.customFields ?? {}) };
             for (const { def, value } of plan.custom)
               if (!existing || isEmptyValue(values[def.slug])) values[def.slug] = value;
-            const tags = (lead.tags ?? []).map((t: Row) => t.documentId);
-            const saved = (
-              existing
-                ? await strapi.documents(UID.customer).update({
-                    documentId: existing.documentId,
-                    data: {
-                      ...Object.fromEntries(
-                        Object.entries(data).filter(
-                          ([k, v]) => !isEmptyValue(v) && isEmptyValue(existing![k])
-                        )
-                      ),
-                      customFields: values,
-                      updatedBy: userId,
-                    } as Data,
-                  })
-                : await strapi.documents(UID.customer).create({
-                    data: {
-                      ...data,
-                      customFields: values,
-                      tags,
-                      lead: documentId,
-                      createdBy: userId,
-                      updatedBy: userId,
-                    } as Data,
-                  })
-            ) as Row;
+            const saved = existing
+              ? ((await strapi.documents(UID.customer).update({
+                  documentId: existing.documentId,
+                  data: {
+                    ...Object.fromEntries(
+                      Object.entries(data).filter(([k, v]) => !isEmptyValue(v) && isEmptyValue(existing![k]))
+                    ),
+                    customFields: values,
+                    updatedBy: userId,
+                  } as Data,
+                })) as Row)
+              : await createCustomer(lead, data, values, userId);
             await step('customer');
 
             let login: PortalLogin | null = null;
@@ -334,21 +391,17 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
             await step('task');
 
-            await strapi.documents(UID.lead).update({
-              documentId,
-              data: {
-                leadStatus: customerStatus.documentId,
-                dateConverted: now,
-                lost: false,
-                junk: false,
-                customer: saved.documentId,
-                updatedBy: userId,
-              } as Data,
-            });
+            const statusChanges = await markConverted(lead.id, customerStatus, saved.id, userId, now);
             await step('lead');
 
             const summary = customerSummary(saved as never);
             await activity.record([
+              ...statusChanges.map((entry) => ({
+                ...entry,
+                lead: documentId,
+                leadId: lead.id,
+                actor: userId,
+              })),
               {
                 action: 'converted',
                 lead: documentId,
@@ -375,7 +428,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
               {
                 action: existing ? 'lead_merged' : 'created_from_lead',
                 customer: saved.documentId,
-                customerId: saved.id,
+                customerId: saved.id as number,
                 actor: userId,
                 data: { lead: { documentId, name: lead.name } },
               },

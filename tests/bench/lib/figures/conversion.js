@@ -12,6 +12,13 @@ const measureConversion = async (ctx, options, marker) => {
   const user = users.staff;
   const leads = await conversionLeads(ctx.strapi, marker, user.id, options.warmup + options.iterations);
   const times = [];
+  const queries = [];
+  // every SQL statement the app sends while a conversion is in flight (the app runs in this process)
+  let inFlight = 0;
+  const count = () => {
+    if (inFlight) inFlight++;
+  };
+  ctx.strapi.db.connection.on('query', count);
   for (const [i, lead] of leads.entries()) {
     const [firstName, ...rest] = lead.name.split(' ');
     const body = {
@@ -22,15 +29,20 @@ const measureConversion = async (ctx, options, marker) => {
       login: { enabled: false },
     };
     const label = `POST /crm/leads/:id/convert (lead ${i + 1})`;
-    const res = expectOk(
-      label,
-      await client.post(`/crm/leads/${lead.documentId}/convert`, body, { token: await ctx.token(user) })
-    );
+    const token = await ctx.token(user);
+    inFlight = 1;
+    const res = expectOk(label, await client.post(`/crm/leads/${lead.documentId}/convert`, body, { token }));
+    const sent = inFlight - 1;
+    inFlight = 0;
     if (!res.body?.data?.lead?.status?.isCustomerStatus || !res.body.data.customer?.documentId) {
       throw new Error(`${label} answered ${res.status} without a converted lead and its customer`);
     }
-    if (i >= options.warmup) times.push(res.ms);
+    if (i >= options.warmup) {
+      times.push(res.ms);
+      queries.push(sent);
+    }
   }
+  ctx.strapi.db.connection.off('query', count);
   const result = {
     customFields: 10,
     notes: 20,
@@ -38,8 +50,10 @@ const measureConversion = async (ctx, options, marker) => {
     followUpTask: true,
     portalLogin: false,
     latency: summarize(times),
+    // SQL statements per conversion request, authentication and the answer's reads included
+    queries: summarize(queries).p50,
   };
-  log(`conversion: p50 ${result.latency.p50} ms, p95 ${result.latency.p95} ms`);
+  log(`conversion: p50 ${result.latency.p50} ms, p95 ${result.latency.p95} ms, ${result.queries} queries`);
   return result;
 };
 

@@ -1,0 +1,44 @@
+import type { Core } from '@strapi/strapi';
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  orderColumnName?: string;
+  inverseOrderColumnName?: string;
+}
+
+type Attribute = { type: string; relation?: string; joinTable?: JoinTable };
+
+/**
+ * Points to-one relations of one row (`leadStatus`, `customer`…) at new targets: per relation, its
+ * link row deleted and the new one inserted — two statements, where the Document Service's update
+ * reads the row, compares and reorders its links in six. Inside the current transaction when there
+ * is one. Like `insertRows`, nothing of the Document Service runs (no middleware, no event): the
+ * caller writes what they would have written and emits the event itself.
+ */
+export const replaceToOneLinks = async (
+  strapi: Core.Strapi,
+  uid: string,
+  id: number,
+  links: Record<string, number | null>
+) => {
+  const attributes = strapi.db.metadata.get(uid).attributes as Record<string, Attribute>;
+  await strapi.db.transaction(async ({ trx }) => {
+    for (const [field, target] of Object.entries(links)) {
+      const attribute = attributes[field];
+      const joinTable = attribute?.joinTable;
+      if (!joinTable || !['manyToOne', 'oneToOne'].includes(attribute.relation ?? ''))
+        throw new Error(`replaceToOneLinks: ${uid}.${field} is not a to-one relation through a link table`);
+      if (joinTable.inverseOrderColumnName)
+        throw new Error(`replaceToOneLinks: ${uid}.${field} keeps an order on its target's side`);
+      await trx(joinTable.name).where(joinTable.joinColumn.name, id).delete();
+      if (target === null) continue;
+      await trx(joinTable.name).insert({
+        [joinTable.joinColumn.name]: id,
+        [joinTable.inverseJoinColumn.name]: target,
+        ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: 1 } : {}),
+      });
+    }
+  });
+};
