@@ -809,3 +809,77 @@ describe('what the fourth attack on this change found (each now holds)', () => {
     expect(second.body.error.details.errors[0].path).toEqual(['slug']);
   });
 });
+
+describe('what the fourth attack found (each now holds)', () => {
+  it("a customer made without a lead is no longer everyone's once a hidden lead is merged into it", async () => {
+    const email = `trap.${Date.now()}@x.test`;
+    // the attacker prepares a customer with the email of the owner's private lead…
+    const trap = await attacker.post(`${CM}/${CUSTOMER}`).send({ firstName: 'Trap', email });
+    expect(trap.status).toBe(201);
+    const trapId = trap.body.data.documentId;
+    expect((await attacker.get(`${CM}/${CUSTOMER}/${trapId}`)).status).toBe(200);
+    const secret = await createLead(strapi, {
+      name: 'Private Pia',
+      email,
+      company: 'Pia Secret Co',
+      createdBy: owner.id,
+      isPublic: false,
+    });
+    await strapi
+      .documents(NOTE)
+      .create({ data: { body: 'Pia secret note', author: owner.id, lead: secret.documentId } as never });
+    // …and the owner merges the private lead into it
+    const merged = await owner.post(`/crm/leads/${secret.documentId}/convert`).send({
+      customer: { firstName: 'Pia', email, company: 'Pia Secret Co' },
+      existingCustomerId: trapId,
+      transferNotes: true,
+    });
+    expect(merged.status).toBe(201);
+
+    expect((await attacker.get(`${CM}/${CUSTOMER}/${trapId}`)).status).toBe(404);
+    const list = await attacker.get(`${CM}/${CUSTOMER}?pageSize=100`);
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.body)).not.toContain(trapId);
+    expect((await attacker.get(`/crm/customers/${trapId}/notes`)).status).toBe(404);
+    const notes = await attacker.get(`${CM}/${NOTE}?pageSize=100`);
+    expect(JSON.stringify(notes.body)).not.toContain('Pia secret note');
+    const edit = await attacker
+      .put(`${CM}/${CUSTOMER}/${trapId}`)
+      .send({ description: 'edited by attacker' });
+    expect(edit.status).toBe(404);
+    // the owner, who sees the lead, sees its customer and the copied note
+    expect((await owner.get(`${CM}/${CUSTOMER}/${trapId}`)).status).toBe(200);
+    const ownerNotes = await owner.get(`/crm/customers/${trapId}/notes`);
+    expect(JSON.stringify(ownerNotes.body)).toContain('Pia secret note');
+    const stored = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: trapId } });
+    expect(stored.description ?? null).toBeNull();
+  });
+  it("a staff member's email, login or password cannot order a picker or a list (the order spells them out)", async () => {
+    const picker = `/content-manager/relations/${TASK}/assignedTo`;
+    for (const sort of [
+      'sort=email:asc',
+      'sort=password:asc',
+      'sort[0]=email:asc',
+      'sort[email]=asc',
+      'sort=username:desc',
+    ]) {
+      const res = await attacker.get(`${picker}?${sort}`);
+      expect([sort, res.status]).toEqual([sort, 400]);
+      expect(res.body.error.name).toBe('ValidationError');
+    }
+    for (const sort of [
+      'sort=assignedTo.email:asc',
+      'sort[assignedTo][email]=asc',
+      'sort=createdBy.password:asc',
+    ]) {
+      const res = await attacker.get(`${CM}/${LEAD}?${sort}`);
+      expect([sort, res.status]).toEqual([sort, 400]);
+    }
+    const notes = await attacker.get(`${CM}/${NOTE}?sort=lead.assignedTo.email:asc`);
+    expect(notes.status).toBe(400);
+    // the names and the lead's own email still sort
+    expect((await attacker.get(`${picker}?sort=firstname:asc`)).status).toBe(200);
+    expect((await attacker.get(`${CM}/${LEAD}?sort=email:asc`)).status).toBe(200);
+    expect((await attacker.get(`${CM}/${LEAD}?sort=assignedTo.lastname:asc`)).status).toBe(200);
+  });
+});

@@ -113,22 +113,69 @@ const withoutSecrets = (value: unknown): unknown => {
   );
 };
 
+/** Secrets of any account (staff or portal user), whichever relation reaches it. */
+const ACCOUNT_SECRETS = ['password', 'resetPasswordToken', 'registrationToken', 'confirmationToken'];
+
+/** The fields a `sort` parameter names, as dotted paths, in each of its forms ("a:asc,b.c", ["a"], { a: { b: "asc" } }). */
+const sortPaths = (sort: unknown): string[] => {
+  if (typeof sort === 'string') return sort.split(',').map((part) => part.trim().split(':')[0]);
+  if (Array.isArray(sort)) return sort.flatMap(sortPaths);
+  if (sort && typeof sort === 'object')
+    return Object.entries(sort).flatMap(([key, inner]) =>
+      inner && typeof inner === 'object' ? sortPaths(inner).map((path) => `${key}.${path}`) : [key]
+    );
+  return [];
+};
+
+/** `/content-manager/relations/<uid>/<field>`: the relation whose targets the picker lists. */
+const RELATIONS_PATH = /^\/content-manager\/relations\/[^/]+\/([^/]+)\/?$/;
+
+/**
+ * Whether a sort orders by a staff member's email or login, or by any account's secret: the order
+ * alone spells them out (move one's own address and watch where one lands), so it is refused like
+ * a filter on them. In a staff picker (`relations/<uid>/assignedTo`) the sorted fields are the
+ * staff member's own.
+ */
+const sortsOnSecret = (path: string, sort: unknown) => {
+  const field = RELATIONS_PATH.exec(path)?.[1];
+  const pickerOfStaff = !!field && STAFF_RELATIONS.includes(field);
+  return sortPaths(sort).some((dotted) => {
+    const segments = (pickerOfStaff ? `${field}.${dotted}` : dotted).split('.');
+    return segments.some(
+      (segment, i) =>
+        i > 0 &&
+        (ACCOUNT_SECRETS.includes(segment) ||
+          (STAFF_RELATIONS.includes(segments[i - 1]) && STAFF_SECRETS.includes(segment)))
+    );
+  });
+};
+
+const refused = (ctx: Context, message: string) => {
+  // set here: this middleware runs outside Strapi's error middleware
+  const error = new errors.ValidationError(message);
+  ctx.status = 400;
+  ctx.body = { data: null, error: { status: 400, name: error.name, message: error.message, details: {} } };
+};
+
 /**
  * The Content Manager embeds a record's staff (assignee, author, creator) with their email, and
- * lets a filter match on it, to anyone who reads the record: on the CRM's types, a reader gets
- * the names only, and a filter on a staff member's email (or any other secret) is a 400, so an
- * address cannot be probed letter by letter.
+ * lets a filter match on it and a sort order by it, to anyone who reads the record: on the CRM's
+ * types, a reader gets the names only, and a filter or a sort on a staff member's email (or any
+ * other secret) is a 400, so an address cannot be probed letter by letter.
  */
 export const staffPrivacy = () => async (ctx: Context, next: Next) => {
   if (!isCmCrmPath(ctx.path)) return next();
   const query = decodeURIComponent(ctx.querystring ?? '');
-  if (STAFF_RELATIONS.some((relation) => query.includes(`[${relation}]`)) && STAFF_FILTER.test(query)) {
-    // set here: this middleware runs outside Strapi's error middleware
-    const error = new errors.ValidationError("A staff member's email or login cannot be filtered on here");
-    ctx.status = 400;
-    ctx.body = { data: null, error: { status: 400, name: error.name, message: error.message, details: {} } };
-    return;
+  if (STAFF_RELATIONS.some((relation) => query.includes(`[${relation}]`)) && STAFF_FILTER.test(query))
+    return refused(ctx, "A staff member's email or login cannot be filtered on here");
+  let path = ctx.path;
+  try {
+    path = decodeURIComponent(ctx.path);
+  } catch {
+    // a malformed path is the router's to refuse
   }
+  if (sortsOnSecret(path, (ctx.query as { sort?: unknown }).sort))
+    return refused(ctx, "A staff member's email or login cannot be sorted on here");
   await next();
   if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) {
     ctx.body = withoutSecrets(ctx.body);

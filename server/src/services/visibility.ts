@@ -55,8 +55,8 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The where-clause of the rows of `uid` that hang off what `ability` may see (SPEC §3.1): a
    * section or activity row follows its lead, or, without a lead, its customer; a customer is seen
-   * through a lead that became it (the one it came from, or one merged into it) — one created
-   * without a lead is seen by whoever reads customers. `null` when nothing restricts it (reference
+   * through a lead that became it (the one it came from, or one merged into it) — one that no lead
+   * became (created in the Content Manager, say) is seen by whoever reads customers. `null` when nothing restricts it (reference
    * data, or a user who reads every lead).
    */
   hangingFilter(ability: UserAbility, uid: string): Filter | null {
@@ -69,15 +69,23 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // seconds on a few hundred rows.
     const leadIds = leads && this.idsOf(UID.lead, leads);
     const withoutLead = (model: string) => ({ id: { $notIn: this.linked(model, 'lead') } });
+    // A customer is "without a lead" only when no lead points to it either: one created without
+    // a lead becomes the lead's once a lead is merged into it (its notes, files and values copied).
+    const customerWithoutLead = {
+      $and: [
+        withoutLead(UID.customer),
+        { id: { $notIn: this.linked(UID.lead, 'customer', undefined, 'target') } },
+      ],
+    };
     const customerSeen = leadIds
       ? {
           $or: [
-            withoutLead(UID.customer),
+            customerWithoutLead,
             { id: { $in: this.linked(UID.customer, 'lead', leadIds) } },
             { id: { $in: this.linked(UID.lead, 'customer', leadIds, 'target') } },
           ],
         }
-      : withoutLead(UID.customer);
+      : customerWithoutLead;
     if (uid === UID.customer) return customerSeen;
     const viaCustomer = {
       $and: [
