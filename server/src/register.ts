@@ -9,6 +9,7 @@ import { CUSTOM_FIELD_VALUES } from './contracts/reference';
 import { openApiOverride } from './openapi';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
+import { forbidUnreadableRelations } from './surfaces/relations-forbidden';
 
 /**
  * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
@@ -23,6 +24,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   showStaffByName(strapi);
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);
+  forbidUnreadableRelations(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   strapi.server.use(requestErrors(strapi));
   strapi.server.use(staffPrivacy());

@@ -882,4 +882,18 @@ describe('what the fourth attack found (each now holds)', () => {
     expect((await attacker.get(`${CM}/${LEAD}?sort=email:asc`)).status).toBe(200);
     expect((await attacker.get(`${CM}/${LEAD}?sort=assignedTo.lastname:asc`)).status).toBe(200);
   });
+  it('a relation field the role may not read is a 403 from the relations endpoints, not a 500', async () => {
+    // `restricted` reads only the lead's name and status, and no activity at all
+    for (const path of [
+      `/content-manager/relations/${LEAD}/assignedTo`,
+      `/content-manager/relations/${LEAD}/${hidden.lead.documentId}/assignedTo`,
+      '/content-manager/relations/plugin::crm.activity/lead',
+    ]) {
+      const res = await restricted.get(path);
+      expect([path, res.status, res.body.error?.name]).toEqual([path, 403, 'ForbiddenError']);
+    }
+    const statuses = await restricted.get(`/content-manager/relations/${LEAD}/leadStatus`);
+    expect(statuses.status).toBe(200);
+    expect(statuses.body.results.length).toBeGreaterThan(0);
+  });
 });

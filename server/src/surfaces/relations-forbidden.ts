@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
+import { ForbiddenError } from '../errors';
+
+interface Route {
+  path: string;
+  config?: { middlewares?: unknown[] };
+}
+
+const RELATION_ROUTES = ['/relations/:model/:targetField', '/relations/:model/:id/:targetField'];
+
+/**
+ * The Content Manager's relations endpoints answer a 500 instead of a 403 to a user who may not
+ * read the relation field (Strapi 5.54's `extractAndValidateRequestInfo` returns `ctx.forbidden()`
+ * to a caller that destructures its result). Checked here first, with the Content Manager's own
+ * permission checker, so the answer is the 403 of the error envelope.
+ */
+export const forbidUnreadableRelations = (strapi: Core.Strapi) => {
+  const routers = strapi.plugin('content-manager').routes as unknown as Record<string, { routes?: Route[] }>;
+  const checker = strapi.plugin('content-manager').service('permission-checker') as unknown as {
+    create: (args: { userAbility: unknown; model: string }) => {
+      cannot: { read: (entity: unknown, field: string) => boolean };
+    };
+  };
+  const refuseUnreadable = async (ctx: Context, next: Next) => {
+    const { model, targetField } = ctx.params as { model?: string; targetField?: string };
+    const schema = model
+      ? (strapi.getModel(model as never) as { modelType?: string } | undefined)
+      : undefined;
+    // components have no permission of their own: the Content Manager checks their parent
+    if (
+      schema &&
+      schema.modelType !== 'component' &&
+      targetField &&
+      ctx.state.userAbility &&
+      checker.create({ userAbility: ctx.state.userAbility, model: model! }).cannot.read(null, targetField)
+    )
+      throw new ForbiddenError('You may not read this relation');
+    return next();
+  };
+  for (const router of Object.values(routers)) {
+    for (const route of router.routes ?? []) {
+      if (!RELATION_ROUTES.includes(route.path)) continue;
+      route.config = {
+        ...route.config,
+        middlewares: [...(route.config?.middlewares ?? []), refuseUnreadable],
+      };
+    }
+  }
+};
