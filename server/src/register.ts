@@ -10,6 +10,7 @@ import { openApiOverride } from './openapi';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
 import { forbidUnreadableRelations } from './surfaces/relations-forbidden';
+import { hideCustomerStatusFromPicker } from './surfaces/status-picker';
 
 /**
  * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
@@ -25,6 +26,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);
   forbidUnreadableRelations(strapi);
+  hideCustomerStatusFromPicker(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   strapi.server.use(requestErrors(strapi));
   strapi.server.use(staffPrivacy());

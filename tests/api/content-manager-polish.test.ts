@@ -204,6 +204,41 @@ describe('staff shown by name to a Sales Staff user in the Content Manager', () 
   });
 });
 
+describe('the Status picker of a lead', () => {
+  it('offers every status but the customer one (only a conversion gives it); a converted lead still shows it', async () => {
+    const statuses = await strapi.db.query('plugin::crm.lead-status').findMany({ orderBy: { id: 'asc' } });
+    const customer = statuses.find((s: { isCustomerStatus: boolean }) => s.isCustomerStatus);
+    const picker = await manager.get(`/content-manager/relations/${LEAD}/leadStatus?pageSize=100`);
+    expect(picker.status).toBe(200);
+    const offered = picker.body.results.map((r: { documentId: string }) => r.documentId).sort();
+    expect(offered).toEqual(
+      statuses
+        .filter((s: { isCustomerStatus: boolean }) => !s.isCustomerStatus)
+        .map((s: { documentId: string }) => s.documentId)
+        .sort()
+    );
+    // with the picker's own omissions kept, and its search
+    const first = statuses.find((s: { isCustomerStatus: boolean }) => !s.isCustomerStatus);
+    const omitted = await manager.get(
+      `/content-manager/relations/${LEAD}/leadStatus?pageSize=100&idsToOmit[0]=${first.id}`
+    );
+    const ids = omitted.body.results.map((r: { documentId: string }) => r.documentId);
+    expect(ids).not.toContain(first.documentId);
+    expect(ids).not.toContain(customer.documentId);
+    expect(ids).toHaveLength(statuses.length - 2);
+
+    const lead = await createLead(strapi, { name: 'Converted Carl', createdBy: manager.id });
+    const converted = await manager
+      .post(`/crm/leads/${lead.documentId}/convert`)
+      .send({ customer: { firstName: 'Carl', email: `carl.${Date.now()}@x.test` } });
+    expect(converted.status).toBe(201);
+    const existing = await manager.get(`/content-manager/relations/${LEAD}/${lead.documentId}/leadStatus`);
+    expect(existing.body.results.map((r: { documentId: string }) => r.documentId)).toEqual([
+      customer.documentId,
+    ]);
+  });
+});
+
 describe("the customer's full name", () => {
   const stored = (documentId: string) =>
     strapi.db.query(CUSTOMER).findOne({ where: { documentId }, select: ['fullName'] });

@@ -5,11 +5,7 @@ import { HANGING_TYPES } from '../services/hanging';
 import { getService } from '../utils';
 import { CM_ACTION } from '../uids';
 import { asPlugin } from './caller';
-
-interface Route {
-  path: string;
-  config?: { middlewares?: unknown[] };
-}
+import { useOnContentManagerRoutes } from './cm-routes';
 
 /**
  * The admin homepage's "count documents" widget counts every row of every type the user may read
@@ -17,10 +13,6 @@ interface Route {
  * existence oracle). This takes the rows the caller may not see back out of it.
  */
 export const hideHiddenRowsFromHomepageCounts = (strapi: Core.Strapi) => {
-  const router = (strapi.plugin('content-manager').routes as unknown as Record<string, { routes: Route[] }>)
-    .homepage;
-  const route = router?.routes.find((r) => r.path === '/homepage/count-documents');
-  if (!route) return;
   const uncount = async (ctx: Context, next: Next) => {
     await next();
     const ability = ctx.state.userAbility as UserAbility | undefined;
@@ -36,5 +28,5 @@ export const hideHiddenRowsFromHomepageCounts = (strapi: Core.Strapi) => {
       counts.published -= all - seen;
     }
   };
-  route.config = { ...route.config, middlewares: [...(route.config?.middlewares ?? []), uncount] };
+  useOnContentManagerRoutes(strapi, ['/homepage/count-documents'], uncount);
 };

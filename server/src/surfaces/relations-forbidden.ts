@@ -1,11 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { ForbiddenError } from '../errors';
-
-interface Route {
-  path: string;
-  config?: { middlewares?: unknown[] };
-}
+import { useOnContentManagerRoutes } from './cm-routes';
 
 const RELATION_ROUTES = ['/relations/:model/:targetField', '/relations/:model/:id/:targetField'];
 
@@ -16,7 +12,6 @@ const RELATION_ROUTES = ['/relations/:model/:targetField', '/relations/:model/:i
  * permission checker, so the answer is the 403 of the error envelope.
  */
 export const forbidUnreadableRelations = (strapi: Core.Strapi) => {
-  const routers = strapi.plugin('content-manager').routes as unknown as Record<string, { routes?: Route[] }>;
   const checker = strapi.plugin('content-manager').service('permission-checker') as unknown as {
     create: (args: { userAbility: unknown; model: string }) => {
       cannot: { read: (entity: unknown, field: string) => boolean };
@@ -38,13 +33,5 @@ export const forbidUnreadableRelations = (strapi: Core.Strapi) => {
       throw new ForbiddenError('You may not read this relation');
     return next();
   };
-  for (const router of Object.values(routers)) {
-    for (const route of router.routes ?? []) {
-      if (!RELATION_ROUTES.includes(route.path)) continue;
-      route.config = {
-        ...route.config,
-        middlewares: [...(route.config?.middlewares ?? []), refuseUnreadable],
-      };
-    }
-  }
+  useOnContentManagerRoutes(strapi, RELATION_ROUTES, refuseUnreadable);
 };
