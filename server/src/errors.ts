@@ -25,5 +25,13 @@ export const validationError = (fieldErrors: FieldError[], message?: string) =>
 export const conflictError = (message: string, details: Record<string, unknown> = {}) =>
   Object.assign(createHttpError(409, message), { details });
 
+/**
+ * 403 that keeps its message: Strapi's route authorization answers a thrown `ForbiddenError` with
+ * a bare "Forbidden" (only a `PolicyError` keeps its words), while an http-error passes through
+ * and is rendered in the envelope (`{ status: 403, name: 'ForbiddenError', message, details }`).
+ */
+export const forbiddenError = (message: string) =>
+  Object.assign(createHttpError(403, message), { details: {} });
+
 /** The answer for a lead that does not exist and for one the caller may not see: the same 404. */
 export const leadNotFound = () => new NotFoundError('Lead not found');

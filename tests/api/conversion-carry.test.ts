@@ -9,7 +9,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { countRows, createLead, references } from '../helpers/leads';
 import { APP_DIR, startStrapi, stopStrapi } from '../helpers/strapi';
-import { createStaff, type Staff } from '../helpers/users';
+import { createRole, createStaff, type Staff } from '../helpers/users';
 
 const FILE = 'plugin::upload.file';
 const OPPORTUNITY = 'plugin::crm.opportunity';
@@ -100,6 +100,62 @@ it("gives the customer copies of the lead's opportunities and attachments; the l
   const activity = await seller.get(`/crm/leads/${lead.documentId}/activity`);
   const converted = activity.body.data.find((a: { action: string }) => a.action === 'converted');
   expect(converted.data.copied).toEqual({ notes: 2, opportunities: 1, attachments: 1 });
+});
+
+it("refuses (403, nothing copied) to a role that may not read the lead's attachments; its leads without files convert", async () => {
+  const READ = 'plugin::content-manager.explorer.read';
+  const leadFields = strapi
+    .service('admin::content-type')
+    .getNestedFields(strapi.contentTypes['plugin::crm.lead'], { components: strapi.components }) as string[];
+  const role = await createRole(strapi, [
+    {
+      action: READ,
+      subject: 'plugin::crm.lead',
+      properties: { fields: leadFields.filter((field) => field !== 'attachments') },
+    },
+    { action: 'plugin::content-manager.explorer.update', subject: 'plugin::crm.lead' },
+    { action: 'plugin::content-manager.explorer.create', subject: CUSTOMER },
+    { action: READ, subject: CUSTOMER },
+    { action: 'plugin::crm.leads.convert' },
+  ]);
+  const noFiles = await createStaff(strapi, role.id);
+  const { lead } = await leadWithSections(0);
+  const before = {
+    files: await countRows(strapi, FILE),
+    customers: await countRows(strapi, CUSTOMER),
+    stored: storedFiles(),
+  };
+  const refused = await noFiles.post(`/crm/leads/${lead.documentId}/convert`).send({
+    customer: { firstName: 'Carla', email: lead.email },
+  });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error).toMatchObject({
+    name: 'ForbiddenError',
+    message: expect.stringMatching(
+      /^Your role may not read the attachments of this lead, which a conversion carries/
+    ),
+  });
+  expect({
+    files: await countRows(strapi, FILE),
+    customers: await countRows(strapi, CUSTOMER),
+    stored: storedFiles(),
+  }).toEqual(before);
+  expect(
+    (await strapi.db.query('plugin::crm.lead').findOne({ where: { id: lead.id } })).dateConverted
+  ).toBeNull();
+
+  const plain = await createLead(strapi, {
+    name: 'Fileless Fred',
+    status: refs.status.Qualified,
+    createdBy: seller.id,
+  });
+  const converted = await noFiles
+    .post(`/crm/leads/${plain.documentId}/convert`)
+    .send({ customer: { firstName: 'Fred' } });
+  expect(converted.status).toBe(201);
+  expect(converted.body.data.lead).not.toHaveProperty('attachments');
+  // the seller, who reads the files, converts the refused lead with its file copied (the first test's path)
+  expect((await convert(lead)).status).toBe(201);
 });
 
 it("keeps each copy behind the customer's visibility: a staff member who cannot see it gets 404s", async () => {

@@ -521,6 +521,140 @@ describe('refusals', () => {
   });
 });
 
+describe('field-level permissions (SPEC §3.1)', () => {
+  const READ = 'plugin::content-manager.explorer.read';
+  /** Lead fields a Sales Staff copy may read: neither the contact details, value, description, assignee, status, custom fields, tags nor name. */
+  const READABLE_LEAD = [
+    'position',
+    'company',
+    'website',
+    'city',
+    'country',
+    'source',
+    'isPublic',
+    'lost',
+    'junk',
+  ];
+  const HIDDEN_LEAD = [
+    'name',
+    'email',
+    'phone',
+    'value',
+    'description',
+    'assignedTo',
+    'status',
+    'customFields',
+    'tags',
+  ];
+  const SECRET = {
+    email: 'secret.tess@hidden.test',
+    phone: '+1 555 0199',
+    value: 515151,
+    description: 'SECRET DESC 2',
+  };
+  let tess: Staff;
+
+  beforeAll(async () => {
+    const role = await createRole(strapi, [
+      { action: READ, subject: LEAD, properties: { fields: READABLE_LEAD } },
+      { action: 'plugin::content-manager.explorer.update', subject: LEAD },
+      { action: 'plugin::content-manager.explorer.create', subject: CUSTOMER },
+      {
+        action: READ,
+        subject: CUSTOMER,
+        properties: { fields: ['firstName', 'lastName', 'company', 'lead'] },
+      },
+      { action: READ, subject: NOTE },
+      { action: 'plugin::crm.leads.convert' },
+    ]);
+    tess = await createStaff(strapi, role.id, { firstname: 'Tess' });
+  });
+
+  /** A public lead of the seller holding every value the role may not read; `extra` adds custom fields or tags. */
+  const secretLead = (extra: Record<string, unknown> = {}) =>
+    createLead(strapi, {
+      name: 'Secret Sam Probe',
+      ...SECRET,
+      company: 'Probe Ltd',
+      assignedTo: seller.id,
+      isPublic: true,
+      status: refs.status.Qualified,
+      createdBy: seller.id,
+      customFields: {},
+      ...extra,
+    });
+  const request = { customer: { firstName: 'FLS', lastName: 'Probe' }, login: { enabled: false } };
+
+  it("answers the lead as GET /crm/leads/:id does and the customer by the role's customer fields", async () => {
+    const lead = await secretLead();
+    const res = await tess.post(`/crm/leads/${lead.documentId}/convert`).send({
+      ...request,
+      customer: { ...request.customer, email: `fls.${lead.documentId}@example.com`, phone: '+1 555 0100' },
+    });
+    expect(res.status).toBe(201);
+    const { lead: answered, customer } = res.body.data;
+    const detail = await tess.get(`/crm/leads/${lead.documentId}`);
+    expect(detail.status).toBe(200);
+    expect(Object.keys(answered).sort()).toEqual(Object.keys(detail.body.data).sort());
+    for (const field of HIDDEN_LEAD) expect(answered).not.toHaveProperty(field);
+    expect(answered).toMatchObject({ company: 'Probe Ltd', lost: false });
+    expect(Object.keys(customer).sort()).toEqual(
+      ['documentId', 'firstName', 'lastName', 'company', 'lead', 'createdAt', 'updatedAt', 'createdBy'].sort()
+    );
+    // the customer's origin lead, by the lead's rights: no name
+    expect(customer.lead).toEqual({ documentId: lead.documentId });
+    const text = JSON.stringify(res.body);
+    for (const value of [...Object.values(SECRET), 'Secret Sam', 'example.com', '+1 555 0100'])
+      expect(text).not.toContain(String(value));
+    // what was written is whole: the conversion filters its answer, not the customer
+    const row = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: customer.documentId } });
+    expect(row).toMatchObject({ email: `fls.${lead.documentId}@example.com`, phone: '+1 555 0100' });
+  });
+
+  it('refuses (403, nothing written) a lead whose custom-field values or tags the role may not read, whatever the merge', async () => {
+    const tag = await strapi
+      .documents('plugin::crm.tag')
+      .create({ data: { name: `secret-${Date.now()}` } as never });
+    const lead = await secretLead({ customFields: { budget: 888, region: 'Asia' }, tags: [tag.documentId] });
+    const before = await snapshot(lead.documentId);
+    for (const extra of [
+      {},
+      // skipping values the prefill could not show would lose them: refused all the same
+      { customFields: ['budget', 'region'].map((slug) => ({ slug, merge: 'skip' })) },
+    ]) {
+      const res = await tess.post(`/crm/leads/${lead.documentId}/convert`).send({ ...request, ...extra });
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({
+        data: null,
+        error: {
+          status: 403,
+          name: 'ForbiddenError',
+          message:
+            'Your role may not read the custom fields and tags of this lead, which a conversion carries to the customer: ask someone who may read them to convert it',
+          details: {},
+        },
+      });
+      expect(JSON.stringify(res.body)).not.toContain('888');
+    }
+    expect(await snapshot(lead.documentId)).toEqual(before);
+
+    // a role reading every field converts the same lead with everything carried and answered
+    const res = await seller.post(`/crm/leads/${lead.documentId}/convert`).send(request);
+    expect(res.status).toBe(201);
+    expect(res.body.data.customer).toMatchObject({
+      customFields: { budget: 888, region: 'Asia' },
+      tags: [{ documentId: tag.documentId }],
+    });
+    expect(res.body.data.lead).toMatchObject({
+      name: 'Secret Sam Probe',
+      ...SECRET,
+      assignedTo: { id: seller.id },
+      status: { name: 'Customer' },
+      customFields: { budget: 888, region: 'Asia' },
+    });
+  });
+});
+
 describe('atomicity', () => {
   const steps = [
     'claim',
@@ -568,7 +702,7 @@ describe('what the conversion writes without the Document Service', () => {
     const lead = await qualifiedLead({ lost: true, junk: true, tags: [tag.documentId] });
     const events: { event: string; uid: string; entry: Record<string, unknown> }[] = [];
     const listeners = ['entry.create', 'entry.update'].map((event) => {
-      const listener = (payload: { uid: string; entry: Record<string, unknown> }) => {
+      const listener = async (payload: { uid: string; entry: Record<string, unknown> }) => {
         if ([LEAD, CUSTOMER].includes(payload.uid)) events.push({ event, ...payload });
       };
       strapi.eventHub.on(event, listener);

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLead, references } from '../helpers/leads';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { createStaff, type Staff } from '../helpers/users';
+import { createRole, createStaff, type Staff } from '../helpers/users';
 
 let strapi: Core.Strapi;
 let manager: Staff;
@@ -170,5 +170,55 @@ describe('GET /crm/leads/board', () => {
     expect(withConverted.body.data.map((c: { status: { name: string } }) => c.status.name)).toContain(
       'Customer'
     );
+  });
+
+  it("refuses (403) a role that may not read statuses: the columns would show each lead's status", async () => {
+    const role = await createRole(strapi, [
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: 'plugin::crm.lead',
+        properties: { fields: ['name', 'company', 'value'] },
+      },
+    ]);
+    const noStatus = await createStaff(strapi, role.id);
+    const res = await noStatus.get('/crm/leads/board');
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({
+      data: null,
+      error: {
+        status: 403,
+        name: 'ForbiddenError',
+        message: 'Your role may not read the status of leads, which the board is built on',
+        details: {},
+      },
+    });
+    // the list still answers them, without statuses
+    const list = await noStatus.get('/crm/leads');
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((l: { name: string }) => l.name)).toEqual(['Open Oscar', 'Open Olga']);
+    for (const lead of list.body.data) expect(lead).not.toHaveProperty('status');
+    // a role reading statuses keeps its board
+    const withStatus = await createStaff(
+      strapi,
+      (
+        await createRole(strapi, [
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: 'plugin::crm.lead',
+            properties: { fields: ['name', 'leadStatus'] },
+          },
+        ])
+      ).id
+    );
+    const board = await withStatus.get('/crm/leads/board');
+    expect(board.status).toBe(200);
+    expect(
+      board.body.data.map((c: { status: { name: string }; total: number }) => [c.status.name, c.total])
+    ).toEqual([
+      ['New', 1],
+      ['Contacted', 0],
+      ['Qualified', 1],
+      ['Proposal', 0],
+    ]);
   });
 });

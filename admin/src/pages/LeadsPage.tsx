@@ -1,9 +1,10 @@
-import { Box, Button, Flex, Tabs } from '@strapi/design-system';
+import { Box, Button, Flex, Tabs, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { exportQueryOf } from '../api/bulk';
+import { useApiFailure } from '../api/errors';
 import { useGetBoardQuery, useGetLeadsQuery } from '../api/leads';
 import { useReferenceData } from '../api/reference';
 import { BulkBar } from '../components/leads/BulkBar';
@@ -65,6 +66,9 @@ const BoardView = ({ filters }: { filters: ReturnType<typeof useLeadFilters> }) 
     return includeConverted ? base : [...base, ['includeConverted', 'true'] as [string, string]];
   }, [filters.state, includeConverted]);
   const board = useGetBoardQuery(query);
+  const failure = useApiFailure();
+  // a refusal (a role that may not read statuses gets no board) is said, not drawn as an empty board
+  if (board.isError) return <Typography textColor="danger600">{failure(board.error).message}</Typography>;
   return <LeadBoard columns={board.data?.data} showCustomers={includeConverted} />;
 };
 

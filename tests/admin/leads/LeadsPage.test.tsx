@@ -199,6 +199,23 @@ describe('the kanban board', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('says why when the server refuses the board (a role that may not read statuses)', async () => {
+    serve();
+    const message = 'Your role may not read the status of leads, which the board is built on';
+    server.use(
+      http.get(`${API}/crm/leads/board`, () =>
+        HttpResponse.json(
+          { data: null, error: { status: 403, name: 'ForbiddenError', message, details: {} } },
+          { status: 403 }
+        )
+      )
+    );
+    render(<LeadsPage />, { initialEntries: ['/?view=board'] });
+
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'New' })).not.toBeInTheDocument();
+  });
+
   it('opens the conversion dialog instead of saving a drop on the customer column', async () => {
     serve();
     const CUSTOMER = {

@@ -7,6 +7,7 @@ import type { ConversionInput, CustomerInput } from '../../validation/conversion
 import type { CustomFieldDefinition } from '../custom-fields';
 import { DETAIL_POPULATE } from '../leads/populate';
 import { leadDetail } from '../leads/serialize';
+import { checkCarriedFieldsReadable, privateFilesOf, readableConversion } from './field-rights';
 import type { UserAbility } from '../visibility';
 import { planMerges, type PlannedMerges } from './merge';
 import type { PortalLogin } from './portal';
@@ -132,8 +133,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
    * stored, for the caller to remove if the transaction rolls back.
    */
   const copyAttachments = async (leadId: number, customer: Row, kept: { hash: string; ext: string }[]) => {
-    const files: FileRow[] = (await strapi.db.query(UID.lead).load({ id: leadId }, 'attachments')) ?? [];
-    const privateFiles = files.filter((file) => file.provider === PRIVATE_PROVIDER);
+    const privateFiles = await privateFilesOf(strapi, leadId);
     if (!privateFiles.length) return 0;
     const store = privateStore(strapi);
     const copies: number[] = [];
@@ -167,9 +167,13 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Checks what needs the database, naming each bad path; returns the customer being merged into, if any. */
-  const checkAgainstDatabase = async (ability: UserAbility, lead: Row, input: ConversionInput) => {
+  const checkAgainstDatabase = async (
+    ability: UserAbility,
+    lead: Row,
+    input: ConversionInput,
+    definitions: CustomFieldDefinition[]
+  ) => {
     const errors: FieldError[] = [];
-    const definitions = await strapi.db.query(UID.customField).findMany({ where: { target: 'lead' } });
     const { plan, errors: mergeErrors } = planMerges(
       definitions,
       lead.customFields ?? {},
@@ -303,7 +307,13 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new ForbiddenError('You may not update this lead');
       if (lead.dateConverted) throw conflictError('This lead is already converted');
 
-      const { plan, existing } = await checkAgainstDatabase(ability, lead, input);
+      const definitions: CustomFieldDefinition[] = await strapi.db
+        .query(UID.customField)
+        .findMany({ where: { target: 'lead' } });
+      await checkCarriedFieldsReadable(strapi, ability, lead, definitions, {
+        createsCustomer: !input.existingCustomerId,
+      });
+      const { plan, existing } = await checkAgainstDatabase(ability, lead, input, definitions);
       const data = customerData(input, plan);
       if (!existing && data.email) {
         const duplicateId = await customerIdWithEmail(strapi, data.email);
@@ -471,7 +481,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const result = { customer: customerDetail(customerRow as Row), lead: leadDetail(leadRow as Row) };
       strapi.eventHub.emit('lead.converted', { lead: result.lead, customer: result.customer });
       if (!existing) strapi.eventHub.emit('customer.created', { customer: result.customer });
-      return result;
+      // the webhooks carry the whole records; the caller reads what their role may read
+      return readableConversion(strapi, ability, result);
     },
   };
 };

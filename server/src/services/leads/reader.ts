@@ -6,7 +6,7 @@ import { crmConfig, getService } from '../../utils';
 import { UID } from '../../uids';
 import type { Knex } from 'knex';
 import { DEFAULT_COUNT_CAP, type BoardCard } from '../../contracts/leads';
-import { validationError } from '../../errors';
+import { forbiddenError, validationError } from '../../errors';
 import { CM_ACTION } from '../../uids';
 import { encodeCursor, KEYSET_FIELDS, type LeadListQuery } from '../../validation/lead-query';
 import type { Filter, UserAbility } from '../visibility';
@@ -293,6 +293,10 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
      * with its next open task.
      */
     async board(ability: UserAbility, userId: number, query: LeadListQuery) {
+      const readable = readableLeadFields(strapi, ability);
+      // a lead's column is its status: a role that may not read statuses gets no board (SPEC §3.1)
+      if (!readable('leadStatus'))
+        throw forbiddenError('Your role may not read the status of leads, which the board is built on');
       if (query.after)
         throw validationError([{ path: ['after'], message: 'is not a parameter of the board' }]);
       const statuses = await strapi
@@ -300,7 +304,6 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
         .findMany({ sort: [{ order: 'asc' }, { id: 'asc' }] });
       const columns = statuses.filter((s) => query.includeConverted || !s.isCustomerStatus);
       const base = await listFilter(ability, userId, { ...query, includeConverted: true });
-      const readable = readableLeadFields(strapi, ability);
       const sort = sortOf(ability, query);
       const data = await Promise.all(
         columns.map(async (status) => {

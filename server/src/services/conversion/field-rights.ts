@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import type { FileRow } from '../../content-types/rows';
+import type { CustomerDetail, LeadDetail } from '../../contracts';
+import { forbiddenError } from '../../errors';
+import { UID } from '../../uids';
+import type { DocumentRow } from '../../types';
+import { record, rows } from '../../utils/row-values';
+import { isEmptyValue } from '../../utils/values';
+import { PRIVATE_PROVIDER } from '../attachments/private-store';
+import type { CustomFieldDefinition } from '../custom-fields';
+import { onlyReadable, readableFields, readableLeadFields } from '../leads/readable';
+import type { UserAbility } from '../visibility';
+
+/** The lead's files a conversion copies to the customer: those in the plugin's private store. */
+export const privateFilesOf = async (strapi: Core.Strapi, leadId: number): Promise<FileRow[]> => {
+  const files: FileRow[] = (await strapi.db.query(UID.lead).load({ id: leadId }, 'attachments')) ?? [];
+  return files.filter((file) => file.provider === PRIVATE_PROVIDER);
+};
+
+/**
+ * Field-level permissions on the conversion (SPEC §3.1, §6). What the server copies from the lead
+ * on its own — the custom-field values (merged by default; the prefill shows none of them to a
+ * caller who may not read them, so the dialog would skip them all), a new customer's tags, the
+ * files — the caller must be able to read on the lead: copied, they would read them on the
+ * customer; dropped, the conversion would lose them. Such a conversion is a 403 that changes
+ * nothing: someone who may read those fields converts the lead.
+ */
+export const checkCarriedFieldsReadable = async (
+  strapi: Core.Strapi,
+  ability: UserAbility,
+  lead: DocumentRow,
+  definitions: CustomFieldDefinition[],
+  { createsCustomer }: { createsCustomer: boolean }
+) => {
+  const readable = readableLeadFields(strapi, ability);
+  const values = record(lead.customFields);
+  const carried = [
+    !readable('customFields') && definitions.some((def) => !isEmptyValue(values[def.slug]))
+      ? 'custom fields'
+      : null,
+    createsCustomer && !readable('tags') && rows(lead.tags).length > 0 ? 'tags' : null,
+    !readable('attachments') && (await privateFilesOf(strapi, lead.id)).length > 0 ? 'attachments' : null,
+  ].filter((name): name is string => name !== null);
+  if (!carried.length) return;
+  const names = carried.length > 1 ? `${carried.slice(0, -1).join(', ')} and ${carried.at(-1)}` : carried[0];
+  throw forbiddenError(
+    `Your role may not read the ${names} of this lead, which a conversion carries to the customer: ask someone who may read them to convert it`
+  );
+};
+
+/**
+ * The conversion's answer as the caller may read it: the lead as GET /crm/leads/:id answers it,
+ * the customer without the fields their role may not read on customers (as the Content Manager
+ * answers it), and the customer's origin lead by the lead's rights.
+ */
+export const readableConversion = (
+  strapi: Core.Strapi,
+  ability: UserAbility,
+  { customer, lead }: { customer: CustomerDetail; lead: LeadDetail }
+) => {
+  const readableLead = readableLeadFields(strapi, ability);
+  const shown = onlyReadable(customer, readableFields(strapi, ability, UID.customer));
+  return {
+    customer: shown.lead ? { ...shown, lead: onlyReadable(shown.lead, readableLead) } : shown,
+    lead: onlyReadable(lead, readableLead),
+  };
+};
