@@ -196,6 +196,11 @@ describe('PUT /crm/leads/:id', () => {
     });
     const staffEdit = await seller.put(`/crm/leads/${lead.documentId}`).send({ city: 'Paris' });
     expect(staffEdit.status).toBe(403);
+    // the reason reaches the client (Strapi's route authorization would answer a bare "Forbidden")
+    expect(staffEdit.body.error).toMatchObject({
+      name: 'ForbiddenError',
+      message: expect.stringMatching(/converted/i),
+    });
     const managerEdit = await manager.put(`/crm/leads/${lead.documentId}`).send({ city: 'Paris' });
     expect(managerEdit.status).toBe(200);
   });
@@ -366,7 +371,9 @@ describe('lead rules on every path', () => {
       status: refs.status.Customer,
       dateConverted: new Date(),
     });
-    expect((await seller.put(`${CM}/${lead.documentId}`).send({ city: 'Bergen' })).status).toBe(403);
+    const locked = await seller.put(`${CM}/${lead.documentId}`).send({ city: 'Bergen' });
+    expect(locked.status).toBe(403);
+    expect(locked.body.error.message).toMatch(/converted/i);
     expect((await manager.put(`${CM}/${lead.documentId}`).send({ city: 'Bergen' })).status).toBe(200);
   });
 });

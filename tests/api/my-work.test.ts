@@ -132,6 +132,13 @@ it('answers 400 for a bad limit or an unknown parameter, 403 without tasks or re
     { action: 'plugin::content-manager.explorer.read', subject: 'plugin::crm.lead' },
   ]);
   const reader = await createStaff(strapi, role.id);
-  expect((await reader.get('/crm/my-work')).status).toBe(403);
+  const refused = await reader.get('/crm/my-work');
+  expect(refused.status).toBe(403);
+  expect(refused.body.error).toEqual({
+    status: 403,
+    name: 'ForbiddenError',
+    message: 'Your role may not read tasks or reminders',
+    details: {},
+  });
   expect((await http(strapi).get('/crm/my-work')).status).toBe(401);
 });

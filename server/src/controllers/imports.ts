@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { GetImport, ImportLeads } from '../contracts';
-import { ForbiddenError, validationError } from '../errors';
+import { forbiddenError, validationError } from '../errors';
 import type { IncomingFile } from '../services/attachments';
 import { CM_ACTION, UID } from '../uids';
 import { crmConfig, getService } from '../utils';
@@ -34,7 +34,7 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
         (ctx.request.body as { options?: unknown } | undefined)?.options
       );
       if (options.duplicates === 'update' && ctx.state.userAbility.cannot(CM_ACTION.update, UID.lead))
-        throw new ForbiddenError('Updating duplicates needs the right to update leads');
+        throw forbiddenError('Updating duplicates needs the right to update leads');
       const file = await uploaded(ctx);
       if (options.dryRun) {
         ctx.body = { data: await imports().preview(file.content, options) } satisfies ImportLeads.Response;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { GetMyWork } from '../contracts';
-import { ForbiddenError } from '../errors';
+import { forbiddenError } from '../errors';
 import { CM_ACTION, UID } from '../uids';
 import { getService } from '../utils';
 import { validateMyWorkQuery } from '../validation/reports';
@@ -11,7 +11,7 @@ const myWorkController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const ability = ctx.state.userAbility;
     if (ability.cannot(CM_ACTION.read, UID.task) && ability.cannot(CM_ACTION.read, UID.reminder)) {
-      throw new ForbiddenError('Your role may not read tasks or reminders');
+      throw forbiddenError('Your role may not read tasks or reminders');
     }
     const query = validateMyWorkQuery(ctx.query);
     ctx.body = (await getService(strapi, 'myWork').list(

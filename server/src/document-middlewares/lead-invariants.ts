@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ForbiddenError, validationError } from '../errors';
+import { forbiddenError, validationError } from '../errors';
 import {
   addedAttachments,
   conversionFieldErrors,
@@ -44,7 +44,7 @@ export const leadInvariants =
     if (ability && !inConversion()) {
       const locked = crmConfig(strapi, 'lockConvertedLeads');
       if (isLocked(before, { locked, readsAll: visibility.readsAllLeads(ability) }))
-        throw new ForbiddenError(MESSAGES.locked);
+        throw forbiddenError(MESSAGES.locked);
     }
 
     return strapi.db.transaction(async () => {
@@ -56,7 +56,7 @@ export const leadInvariants =
       const where = written?.id ? { id: written.id } : writtenId ? { documentId: writtenId } : null;
       const afterRow = where ? await read(where) : null;
       if (!afterRow) {
-        if (ability) throw new ForbiddenError(MESSAGES.hidden);
+        if (ability) throw forbiddenError(MESSAGES.hidden);
         return result;
       }
       const { id } = afterRow as { id: number };
@@ -72,7 +72,7 @@ export const leadInvariants =
       if (addedAttachments(before, after).length && !inConversion())
         throw validationError([{ path: ['attachments'], message: MESSAGES.attachmentsRoute }]);
       if (ability && !(await asPlugin(() => visibility.seesRow(ability, UID.lead, { id }))))
-        throw new ForbiddenError(MESSAGES.hidden);
+        throw forbiddenError(MESSAGES.hidden);
       return result;
     });
   };

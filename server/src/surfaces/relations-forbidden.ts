@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { ForbiddenError } from '../errors';
+import { forbiddenError } from '../errors';
 import { useOnContentManagerRoutes } from './cm-routes';
 
 const RELATION_ROUTES = ['/relations/:model/:targetField', '/relations/:model/:id/:targetField'];
@@ -30,7 +30,7 @@ export const forbidUnreadableRelations = (strapi: Core.Strapi) => {
       ctx.state.userAbility &&
       checker.create({ userAbility: ctx.state.userAbility, model: model! }).cannot.read(null, targetField)
     )
-      throw new ForbiddenError('You may not read this relation');
+      throw forbiddenError('You may not read this relation');
     return next();
   };
   useOnContentManagerRoutes(strapi, RELATION_ROUTES, refuseUnreadable);

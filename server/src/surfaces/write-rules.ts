@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ForbiddenError, validationError, type FieldError } from '../errors';
+import { forbiddenError, validationError, type FieldError } from '../errors';
 import { MESSAGES } from '../rules/lead';
 import { HANGING_TYPES } from '../services/hanging';
 import { activityExcerpt, SECTIONS } from '../services/sections';
@@ -63,7 +63,7 @@ export const surfaceWriteRules =
     const caller = surfaceCaller(strapi);
     if (!caller) return next();
     if (caller.kind === 'outside' || uid === UID.activity)
-      throw new ForbiddenError(
+      throw forbiddenError(
         uid === UID.activity ? 'The activity log is append-only' : 'CRM records are not written here'
       );
     const visibility = getService(strapi, 'visibility');
@@ -86,7 +86,7 @@ export const surfaceWriteRules =
     const before = documentId && action !== 'create' ? await readRow({ documentId }) : null;
     if (uid === UID.note && before && ['update', 'delete'].includes(action)) {
       if (before.author?.id !== caller.userId && !visibility.readsAllLeads(caller.ability))
-        throw new ForbiddenError('Only its author or a manager may change this note');
+        throw forbiddenError('Only its author or a manager may change this note');
     }
 
     return strapi.db.transaction(async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ForbiddenError, NotFoundError, validationError, type FieldError } from '../../errors';
+import { forbiddenError, NotFoundError, validationError, type FieldError } from '../../errors';
 import { crmConfig, getService } from '../../utils';
 import { UID } from '../../uids';
 import type { Parent } from '../parents';
@@ -198,7 +198,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     assertCanChange(ability: UserAbility, parent: Parent, owner: DocumentRow) {
       const visibility = getService(strapi, 'visibility');
       if (visibility.checker(ability, uidOf(parent)).cannot.update(owner)) {
-        throw new ForbiddenError('You may not change the attachments of this record');
+        throw forbiddenError('You may not change the attachments of this record');
       }
       // files are part of the lead: `lockConvertedLeads` holds for them as for its fields
       const locked = crmConfig(strapi, 'lockConvertedLeads');
@@ -206,7 +206,7 @@ const attachmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         parent.type === 'lead' &&
         isLocked(stateOf(owner), { locked, readsAll: visibility.readsAllLeads(ability) })
       )
-        throw new ForbiddenError(MESSAGES.locked);
+        throw forbiddenError(MESSAGES.locked);
     },
 
     /** The lead or customer a file is attached to. */

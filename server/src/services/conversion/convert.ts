@@ -1,6 +1,6 @@
 import { asConversion } from '../../rules/conversion-scope';
 import type { Core } from '@strapi/strapi';
-import { conflictError, ForbiddenError, validationError, type FieldError } from '../../errors';
+import { conflictError, forbiddenError, validationError, type FieldError } from '../../errors';
 import { getService } from '../../utils';
 import { UID } from '../../uids';
 import type { ConversionInput, CustomerInput } from '../../validation/conversion';
@@ -304,7 +304,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const visibility = getService(strapi, 'visibility');
       const { documentId } = lead;
       if (visibility.checker(ability).cannot.update(lead))
-        throw new ForbiddenError('You may not update this lead');
+        throw forbiddenError('You may not update this lead');
       if (lead.dateConverted) throw conflictError('This lead is already converted');
 
       const definitions: CustomFieldDefinition[] = await strapi.db

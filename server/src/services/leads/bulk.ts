@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { BulkAction, BulkRefusal, BulkRequestBody } from '../../contracts/bulk';
-import { ForbiddenError, validationError, type FieldError } from '../../errors';
+import { forbiddenError, validationError, type FieldError } from '../../errors';
 import { MESSAGES } from '../../rules/lead';
 import { UID } from '../../uids';
 import { getService } from '../../utils';
@@ -67,12 +67,12 @@ const leadBulk = ({ strapi }: { strapi: Core.Strapi }) => {
   const checkRole = (ability: UserAbility, action: BulkAction) => {
     const checker = visibility().checker(ability);
     if (action === 'delete') {
-      if (checker.cannot.delete()) throw new ForbiddenError('Your role may not delete leads');
+      if (checker.cannot.delete()) throw forbiddenError('Your role may not delete leads');
       return;
     }
-    if (checker.cannot.update()) throw new ForbiddenError('Your role may not update leads');
+    if (checker.cannot.update()) throw forbiddenError('Your role may not update leads');
     if (checker.cannot.update(undefined, FIELD[action]))
-      throw new ForbiddenError(`Your role may not change the ${FIELD[action]} of leads`);
+      throw forbiddenError(`Your role may not change the ${FIELD[action]} of leads`);
   };
 
   /** Applies the action to one lead, or throws what the single-lead route would answer. */
@@ -96,7 +96,7 @@ const leadBulk = ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const checker = visibility().checker(ability);
     if (checker.can.update(lead) && checker.cannot.update(lead, field))
-      throw new ForbiddenError(`You may not change the ${field} of this lead`);
+      throw forbiddenError(`You may not change the ${field} of this lead`);
 
     switch (body.action) {
       case 'lost':

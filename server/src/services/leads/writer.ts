@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { conflictError, ForbiddenError, validationError, type FieldError } from '../../errors';
+import { conflictError, forbiddenError, validationError, type FieldError } from '../../errors';
 import { crmConfig, getService } from '../../utils';
 import { CM_ACTION, UID } from '../../uids';
 import type { LeadInput } from '../../validation/lead';
@@ -68,13 +68,13 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
       leadStatus: { fields: ['documentId'] },
     });
     const checker = visibility().checker(ability);
-    if (checker.cannot[action](lead)) throw new ForbiddenError(`You may not ${action} this lead`);
+    if (checker.cannot[action](lead)) throw forbiddenError(`You may not ${action} this lead`);
     const locked = crmConfig(strapi, 'lockConvertedLeads');
     if (
       action === 'update' &&
       isLocked(stateOf(lead), { locked, readsAll: visibility().readsAllLeads(ability) })
     )
-      throw new ForbiddenError(MESSAGES.locked);
+      throw forbiddenError(MESSAGES.locked);
     return lead;
   };
 
@@ -138,7 +138,7 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
       const lead = await writable(ability, documentId, 'update');
       if (lead.dateConverted) throw conflictError(`A converted lead cannot be marked ${flag}`);
       if (!ability.can(CM_ACTION.update, UID.lead, flag))
-        throw new ForbiddenError(`Your role may not change the ${flag} flag of leads`);
+        throw forbiddenError(`Your role may not change the ${flag} flag of leads`);
       const updated = await strapi.documents(UID.lead).update({
         documentId,
         data: { [flag]: value, updatedBy: userId } as Record<string, unknown>,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ForbiddenError, NotFoundError, validationError } from '../../errors';
+import { forbiddenError, NotFoundError, validationError } from '../../errors';
 import { getService } from '../../utils';
 import { UID, type CrmUid } from '../../uids';
 import type { SectionKind } from '../../validation/sections';
@@ -105,7 +105,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const mayChange = (kind: SectionKind, ability: UserAbility, userId: number, row: Row) => {
     // A note belongs to its author: others who see the lead read it; only managers may change it.
     if (kind === 'notes' && row.author?.id !== userId && !visibility().readsAllLeads(ability)) {
-      throw new ForbiddenError('Only its author or a manager may change this note');
+      throw forbiddenError('Only its author or a manager may change this note');
     }
   };
 
