@@ -44,6 +44,9 @@ export const listErrors = (
   return { rowErrors: added.length ? [...listed, ...added] : listed, unlistedRows };
 };
 
+/** Rows checked between two turns of the event loop. */
+const CHECK_CHUNK = 25;
+
 /** Thrown when another instance took the job over: the batch is rolled back, nothing counted. */
 class LeaseLost extends Error {}
 
@@ -132,11 +135,18 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     const request = {
       state: { user: importer.user, userAbility: importer.ability, auth: { strategy: { name: 'admin' } } },
     };
+    // The rows are checked before the transaction (the checks read no table), a few at a time with
+    // the event loop served in between: a batch of refused rows is otherwise one long task.
+    const checked: Awaited<ReturnType<typeof readRow>>[] = [];
+    for (let i = 0; i < batch.length; i += CHECK_CHUNK) {
+      const chunk = batch.slice(i, i + CHECK_CHUNK);
+      checked.push(...(await Promise.all(chunk.map(({ row, cells }) => read(row, cells)))));
+      await yieldToRequests();
+    }
     const work = () =>
       strapi.db.transaction(async () => {
         const counts = { created: 0, updated: 0, skipped: 0, refused: 0 };
         const refusedRows: ImportRowError[][] = [];
-        const checked = await Promise.all(batch.map(({ row, cells }) => read(row, cells)));
         const valid = batch.flatMap(({ row }, i) => {
           const input = checked[i].input;
           return input ? [{ row, input }] : [];
