@@ -322,6 +322,28 @@ describe('what an attack on the web form found (each now holds)', () => {
     expect(actions).toHaveLength(1);
   });
 
+  it('writes only text attributes of the configured fields, on a new lead and on the open lead it completes alike', async () => {
+    const fields = strapi.config.get('plugin::crm.webLeads.fields') as string[];
+    // a misconfigured form offering a number, a date and a flag of the lead
+    strapi.config.set('plugin::crm.webLeads.fields', [...fields, 'value', 'lastContactAt', 'isPublic']);
+    try {
+      const sent = { value: '999', lastContactAt: '2026-01-02T03:04:05.000Z', isPublic: 'true' };
+      const first = await post({ name: 'Nora Numbers', email: 'nora@numbers.test', ...sent });
+      expect(first.status).toBe(201);
+      const made = await leadByEmail('nora@numbers.test');
+      expect(made).toMatchObject({ value: null, lastContactAt: null, isPublic: false });
+      // the same email again: the update path applies the same rule (the lead's empty value and
+      // date stay empty)
+      const again = await post({ name: 'Nora Again', email: 'nora@numbers.test', city: 'Oslo', ...sent });
+      expect(again.status).toBe(201);
+      expect(await strapi.db.query(LEAD).count({ where: { email: 'nora@numbers.test' } })).toBe(1);
+      const completed = await leadByEmail('nora@numbers.test');
+      expect(completed).toMatchObject({ value: null, lastContactAt: null, isPublic: false, city: 'Oslo' });
+    } finally {
+      strapi.config.set('plugin::crm.webLeads.fields', fields);
+    }
+  });
+
   it.each([
     ['customFields', { name: 'Proto', customFields: { constructor: 'x' } }],
     ['consent', { name: 'Proto', consent: { given: true, text: 't', constructor: 1 } }],

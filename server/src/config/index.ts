@@ -60,9 +60,19 @@ export interface CrmConfig {
   /**
    * CSV import of leads (POST /crm/leads/import): the largest file in bytes and the most rows one
    * file may hold; rows written per transaction; how often each instance's worker looks for a job;
-   * how long a claimed job stays an instance's before another may resume it.
+   * how long a claimed job stays an instance's before another may resume it; the errors a job keeps
+   * for its refused-rows report (the refused rows past them are counted, not listed); the jobs one
+   * staff member may have queued or running at once.
    */
-  import: { maxBytes: number; maxRows: number; batchSize: number; pollIntervalMs: number; leaseMs: number };
+  import: {
+    maxBytes: number;
+    maxRows: number;
+    batchSize: number;
+    pollIntervalMs: number;
+    leaseMs: number;
+    maxErrors: number;
+    maxUnfinishedPerUser: number;
+  };
 }
 
 const defaultConfig: CrmConfig = {
@@ -100,6 +110,8 @@ const defaultConfig: CrmConfig = {
     batchSize: 200,
     pollIntervalMs: 2000,
     leaseMs: 60_000,
+    maxErrors: 1000,
+    maxUnfinishedPerUser: 2,
   },
   portal: {
     resetPasswordUrl: null,
@@ -158,12 +170,20 @@ const validator = (config: CrmConfig) => {
   const imp = config.import;
   if (
     !imp ||
-    (['maxBytes', 'maxRows', 'batchSize', 'pollIntervalMs', 'leaseMs'] as const).some(
-      (key) => !Number.isInteger(imp[key]) || imp[key] <= 0
-    )
+    (
+      [
+        'maxBytes',
+        'maxRows',
+        'batchSize',
+        'pollIntervalMs',
+        'leaseMs',
+        'maxErrors',
+        'maxUnfinishedPerUser',
+      ] as const
+    ).some((key) => !Number.isInteger(imp[key]) || imp[key] <= 0)
   ) {
     throw new errors.ValidationError(
-      'crm.import needs positive whole numbers maxBytes, maxRows, batchSize, pollIntervalMs and leaseMs'
+      'crm.import needs positive whole numbers maxBytes, maxRows, batchSize, pollIntervalMs, leaseMs, maxErrors and maxUnfinishedPerUser'
     );
   }
   const email = config.portal?.welcomeEmail;

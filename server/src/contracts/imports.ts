@@ -69,6 +69,34 @@ export interface ImportRowError {
   message: string;
 }
 
+/**
+ * What one import may make the server keep and send (finding 4): a row's errors, the length of a
+ * cell quoted in a message, the unknown names one message lists, the errors a progress answer shows.
+ * The errors kept per job (the refused-rows report) are `import.maxErrors` of the plugin config.
+ */
+export const IMPORT_LIMITS = {
+  errorsPerRow: 5,
+  quotedChars: 40,
+  namesPerError: 3,
+  progressErrors: 20,
+} as const;
+
+/** A cell's text in an error message, quoted and cut to `IMPORT_LIMITS.quotedChars`. */
+export const quoteCell = (value: string) => {
+  const chars = [...value];
+  return `"${chars.length > IMPORT_LIMITS.quotedChars ? `${chars.slice(0, IMPORT_LIMITS.quotedChars).join('')}…` : value}"`;
+};
+
+/** The refused-rows report of a job: how much of it the job kept. */
+export interface ImportReport {
+  /** Errors in the report (GET /crm/imports/:id/errors.csv). */
+  errors: number;
+  /** Refused rows past the cap, counted in `refused` but not listed in the report. */
+  unlistedRows: number;
+  /** The last row the report lists when it was cut (the refused rows after it are not listed). */
+  lastListedRow: number | null;
+}
+
 export interface ImportProgress {
   id: string;
   state: ImportState;
@@ -79,7 +107,9 @@ export interface ImportProgress {
   skipped: number;
   /** Rows refused (one row may carry several errors). */
   refused: number;
+  /** The first `IMPORT_LIMITS.progressErrors` errors of the report, in row order (the rest: errors.csv). */
   errors: ImportRowError[];
+  report: ImportReport;
   /** Why a failed job stopped. */
   failure: string | null;
   fileName: string | null;
@@ -133,14 +163,21 @@ export declare namespace GetImportErrors {
   }
 }
 
-/** The CSV report of refused rows; quotes every cell and neutralises spreadsheet formulas. */
-export const importErrorsCsv = (errors: ImportRowError[]) => {
+/**
+ * The CSV report of refused rows; quotes every cell and neutralises spreadsheet formulas. A report
+ * cut by the job's cap ends with a line saying which refused rows it does not list.
+ */
+export const importErrorsCsv = (errors: ImportRowError[], report?: ImportReport) => {
   const cell = (value: string | number) => {
     const text = String(value);
     const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return `"${safe.replace(/"/g, '""')}"`;
   };
-  return ['row,field,message', ...errors.map((e) => [e.row, e.path, e.message].map(cell).join(','))].join(
-    '\r\n'
-  );
+  const lines = ['row,field,message', ...errors.map((e) => [e.row, e.path, e.message].map(cell).join(','))];
+  if (report?.unlistedRows) lines.push(['', '', `${importReportCutMessage(report)}`].map(cell).join(','));
+  return lines.join('\r\n');
 };
+
+/** What a cut report says of the rows it leaves out (the CSV's last line). */
+export const importReportCutMessage = ({ unlistedRows, lastListedRow }: ImportReport) =>
+  `This report stops after row ${lastListedRow ?? 1}: ${unlistedRows} more refused row${unlistedRows === 1 ? ' is' : 's are'} not listed. Fix the rows above, then import the rows after row ${lastListedRow ?? 1} again.`;

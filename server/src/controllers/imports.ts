@@ -37,12 +37,14 @@ const importsController = ({ strapi }: { strapi: Core.Strapi }) => {
         throw forbiddenError('Updating duplicates needs the right to update leads');
       const file = await uploaded(ctx);
       if (options.dryRun) {
-        ctx.body = { data: await imports().preview(file.content, options) } satisfies ImportLeads.Response;
+        ctx.body = {
+          data: await imports().preview(file.content, options, ctx.state.userAbility),
+        } satisfies ImportLeads.Response;
         return;
       }
       ctx.status = 202;
       ctx.body = {
-        data: await imports().create(ctx.state.user.id, file, options),
+        data: await imports().create(ctx.state.user.id, ctx.state.userAbility, file, options),
       } satisfies ImportLeads.Response;
     },
 

@@ -7,6 +7,7 @@ import type { ActivityRecord } from './activity';
 
 /** What a capture writes on a new lead besides the form's fields (resolved by the caller). */
 export interface WebLeadValues {
+  /** The form's fields, already kept to those it may write (`formWritableFields`). */
   fields: Record<string, string | null>;
   customFields: Record<string, unknown>;
   statusId: number | null;
@@ -18,18 +19,23 @@ export interface WebLeadValues {
 const TEXT_TYPES = ['string', 'text', 'email', 'richtext'];
 
 /**
- * The lead's text attributes a form may fill. The form's fields are read and checked as text at
- * the edge (validation/web-lead); a configured field that is not a text attribute of the lead
- * (a relation, a flag, a conversion field) is never written by a form.
+ * The form's fields a capture may write, on a new lead and on the open lead it completes alike:
+ * the lead's public text attributes only. The form's fields are read and checked as text at the
+ * edge (validation/web-lead); a configured field that is not a text attribute of the lead (a
+ * relation, a number, a date, a flag, a conversion field) is never written by a form.
  */
-const textAttributes = (strapi: Core.Strapi) =>
-  new Set(
-    Object.entries(
-      strapi.getModel(UID.lead).attributes as Record<string, { type: string; private?: boolean }>
-    )
-      .filter(([, attribute]) => TEXT_TYPES.includes(attribute.type) && !attribute.private)
-      .map(([name]) => name)
+export const formWritableFields = (strapi: Core.Strapi, fields: Record<string, string | null>) => {
+  const attributes = strapi.getModel(UID.lead).attributes as Record<
+    string,
+    { type: string; private?: boolean }
+  >;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([name]) => {
+      const attribute = attributes[name];
+      return !!attribute && TEXT_TYPES.includes(attribute.type) && !attribute.private;
+    })
   );
+};
 
 /**
  * Writes a new web lead the way the CSV import writes its leads, without the Document Service:
@@ -47,8 +53,7 @@ export const insertWebLead = async (
   values: WebLeadValues,
   actor: number | null
 ): Promise<{ lead: { id: number; documentId: string; name: string }; created: ActivityRecord }> => {
-  const writable = textAttributes(strapi);
-  const fields = Object.fromEntries(Object.entries(values.fields).filter(([name]) => writable.has(name)));
+  const { fields } = values;
   const links = {
     leadStatus: values.statusId,
     source: values.sourceId,

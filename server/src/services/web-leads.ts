@@ -9,7 +9,7 @@ import type { ActivityRecord } from './activity';
 import { isEmptyValue } from '../utils/values';
 import { leadIdsWithEmail } from '../database/lead-email-index';
 import { insertRows } from '../database/batch-insert';
-import { insertWebLead } from './web-lead-insert';
+import { formWritableFields, insertWebLead } from './web-lead-insert';
 
 /**
  * Web-to-lead capture (SPEC §7): a site's contact form creates a lead with the configured
@@ -74,7 +74,8 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
         defaults(),
       ]);
       const activity = getService(strapi, 'activity');
-      const { fields } = input;
+      // one rule for both paths: a new lead and the open lead a submission completes
+      const fields = formWritableFields(strapi, input.fields);
 
       let created = false;
       const lead = await strapi.db.transaction(async () => {

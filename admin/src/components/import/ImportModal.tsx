@@ -130,6 +130,23 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
                 />
               </Field.Root>
             )}
+            {/* shown once a file is picked, preview or not: a policy the server refuses (matching
+                on an email the role may not read) must stay changeable */}
+            {file && !jobId && (
+              <Field.Root name="duplicates">
+                <Field.Label>{t('duplicates', 'A row whose email a lead already has')}</Field.Label>
+                <SingleSelect
+                  value={duplicates}
+                  onChange={(value: string | number) => setDuplicates(value as DuplicatePolicy)}
+                >
+                  {DUPLICATE_POLICIES.map((policy) => (
+                    <SingleSelectOption key={policy} value={policy}>
+                      {t(`duplicates.${policy}`, DUPLICATE_LABELS[policy])}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            )}
             {preview && !jobId && (
               <>
                 <Typography variant="delta" tag="h3">
@@ -190,19 +207,6 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
                 <Checkbox checked={isPublic} onCheckedChange={(checked: boolean) => setIsPublic(checked)}>
                   {t('isPublic', 'Make the imported leads public')}
                 </Checkbox>
-                <Field.Root name="duplicates">
-                  <Field.Label>{t('duplicates', 'A row whose email a lead already has')}</Field.Label>
-                  <SingleSelect
-                    value={duplicates}
-                    onChange={(value: string | number) => setDuplicates(value as DuplicatePolicy)}
-                  >
-                    {DUPLICATE_POLICIES.map((policy) => (
-                      <SingleSelectOption key={policy} value={policy}>
-                        {t(`duplicates.${policy}`, DUPLICATE_LABELS[policy])}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
                 <Typography variant="delta" tag="h3">
                   {t('preview', 'First rows')}
                 </Typography>
@@ -255,6 +259,15 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
                     )}
                   </Typography>
                 )}
+                {progress && finished && progress.report.unlistedRows > 0 && (
+                  <Typography textColor="warning600">
+                    {t(
+                      'reportCut',
+                      'The report lists the refused rows up to row {row}; {unlisted} more refused rows after it are not listed. Fix the listed rows, then import the rows after row {row} again.',
+                      { row: progress.report.lastListedRow ?? 1, unlisted: progress.report.unlistedRows }
+                    )}
+                  </Typography>
+                )}
               </Flex>
             )}
           </Flex>
@@ -263,18 +276,20 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
           <Button variant="tertiary" onClick={onClose}>
             {t('close', 'Close')}
           </Button>
-          {preview && file && !jobId && (
+          {file && !jobId && (
             <Flex gap={2}>
               <Button
                 variant="secondary"
-                onClick={() => void check(file, true)}
+                onClick={() => void check(file, preview !== null)}
                 loading={previewState.isLoading}
               >
                 {t('checkAgain', 'Check again')}
               </Button>
-              <Button onClick={() => void onStart()} loading={startState.isLoading}>
-                {t('start', 'Start the import')}
-              </Button>
+              {preview && (
+                <Button onClick={() => void onStart()} loading={startState.isLoading}>
+                  {t('start', 'Start the import')}
+                </Button>
+              )}
             </Flex>
           )}
           {jobId && finished && (progress?.refused ?? 0) > 0 && (

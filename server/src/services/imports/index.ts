@@ -1,21 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import type { CrmConfig } from '../../config';
+import { errors } from '@strapi/utils';
 import {
+  IMPORT_LIMITS,
   IMPORT_PREVIEW_ROWS,
   importErrorsCsv,
   type ImportOptions,
   type ImportPreview,
   type ImportProgress,
+  type ImportReport,
   type ImportRowError,
 } from '../../contracts/imports';
-import { NotFoundError } from '../../errors';
+import { NotFoundError, validationError } from '../../errors';
 import type { DocumentRow as Row } from '../../types';
 import { UID } from '../../uids';
 import { getService } from '../../utils';
+import { readableLeadFields } from '../leads/readable';
 import type { UserAbility } from '../visibility';
 import { autoMapping, resolveColumns } from './mapping';
 import { decodeCsv, inspectCsv, readRecords } from './parse';
 import { checkDefaults, loadReference, readRow } from './rows';
+import { DUPLICATES_NEED_EMAIL, matchesOnEmail } from './write';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -32,11 +37,27 @@ const PROGRESS_FIELDS = [
   'skipped',
   'refused',
   'rowErrors',
+  'unlistedRows',
   'failure',
   'createdAt',
   'finishedAt',
 ];
 
+/** How much of the refused rows the job's report lists. */
+const reportOf = (job: Row): ImportReport => {
+  const listed = (job.rowErrors ?? []) as ImportRowError[];
+  const unlistedRows = job.unlistedRows ?? 0;
+  return {
+    errors: listed.length,
+    unlistedRows,
+    lastListedRow: unlistedRows ? (listed[listed.length - 1]?.row ?? null) : null,
+  };
+};
+
+/**
+ * A job's progress, polled every second: its counts, the first few errors (the whole list is the
+ * errors.csv report) and how much of the refused rows the report lists, whatever the file's size.
+ */
 export const progressOf = (job: Row): ImportProgress => ({
   id: job.documentId,
   state: job.state,
@@ -46,7 +67,8 @@ export const progressOf = (job: Row): ImportProgress => ({
   updated: job.updated ?? 0,
   skipped: job.skipped ?? 0,
   refused: job.refused ?? 0,
-  errors: (job.rowErrors ?? []) as ImportRowError[],
+  errors: ((job.rowErrors ?? []) as ImportRowError[]).slice(0, IMPORT_LIMITS.progressErrors),
+  report: reportOf(job),
   failure: job.failure ?? null,
   fileName: job.fileName ?? null,
   createdAt: new Date(job.createdAt).toISOString(),
@@ -61,8 +83,11 @@ export const progressOf = (job: Row): ImportProgress => ({
 const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.plugin('crm').config('import') as CrmConfig['import'];
 
-  /** The file and options checked; a 400 before anything is written. */
-  const prepare = async (content: Buffer, options: ImportOptions) => {
+  /**
+   * The file and options checked; a 400 before anything is written. Duplicates are matched on
+   * email only for an importer who may read it (a 400 naming `duplicates` otherwise).
+   */
+  const prepare = async (content: Buffer, options: ImportOptions, ability: UserAbility) => {
     const { maxBytes, maxRows } = config();
     const text = decodeCsv(content, maxBytes);
     const { headers, total } = await inspectCsv(text, maxRows);
@@ -70,13 +95,44 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const mapping = options.mapping ?? autoMapping(headers, ref.definitions);
     const columns = resolveColumns(headers, mapping, ref.definitions);
     checkDefaults(options.defaults, ref);
+    const duplicates = options.duplicates ?? 'skip';
+    if (matchesOnEmail(duplicates, mapping) && !readableLeadFields(strapi, ability)('email'))
+      throw validationError([{ path: ['duplicates'], message: `"${duplicates}" ${DUPLICATES_NEED_EMAIL}` }]);
     return { text, headers, total, ref, mapping, columns };
   };
 
+  /** The caller's queued and running jobs. */
+  const unfinished = (userId: number) =>
+    strapi.db
+      .query(UID.leadImport)
+      .count({ where: { importer: { id: userId }, state: { $in: ['queued', 'running'] } } });
+
+  /**
+   * The 429 of a caller who already has `import.maxUnfinishedPerUser` jobs queued or running: jobs
+   * run one at a time, and one person's queue would hold everyone else's imports back.
+   */
+  const tooMany = (max: number, current: number) =>
+    new errors.RateLimitError(
+      `You already have ${max} import${max === 1 ? '' : 's'} queued or running: wait for one to finish`,
+      { limit: max, unfinished: current }
+    );
+
   return {
-    /** Stores the job (queued) with its file; the worker is nudged to start at once. */
-    async create(userId: number, file: { name: string; content: Buffer }, options: ImportOptions) {
-      const { text, total, mapping } = await prepare(file.content, options);
+    /**
+     * Stores the job (queued) with its file; the worker is nudged to start at once. The limit of
+     * unfinished jobs is checked before the file is read and again once the job is stored (two
+     * uploads at once: at least one of them sees the other and withdraws).
+     */
+    async create(
+      userId: number,
+      ability: UserAbility,
+      file: { name: string; content: Buffer },
+      options: ImportOptions
+    ) {
+      const max = config().maxUnfinishedPerUser;
+      const before = await unfinished(userId);
+      if (before >= max) throw tooMany(max, before);
+      const { text, total, mapping } = await prepare(file.content, options, ability);
       const job = await strapi.db.query(UID.leadImport).create({
         data: {
           state: 'queued',
@@ -96,13 +152,18 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
           updatedBy: userId,
         },
       });
+      const after = await unfinished(userId);
+      if (after > max) {
+        await strapi.db.query(UID.leadImport).delete({ where: { id: job.id } });
+        throw tooMany(max, after - 1);
+      }
       getService(strapi, 'importWorker').nudge();
       return { id: job.documentId as string };
     },
 
     /** The dry run: the mapping used and the first rows checked, nothing written. */
-    async preview(content: Buffer, options: ImportOptions): Promise<ImportPreview> {
-      const { text, headers, total, ref, mapping, columns } = await prepare(content, options);
+    async preview(content: Buffer, options: ImportOptions, ability: UserAbility): Promise<ImportPreview> {
+      const { text, headers, total, ref, mapping, columns } = await prepare(content, options, ability);
       const rows: ImportPreview['rows'] = [];
       for await (const { row, cells } of readRecords(text)) {
         if (row === 1) continue;
@@ -133,9 +194,9 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     progressOf,
 
-    /** The refused rows as a CSV report. */
+    /** The refused rows as a CSV report (ending with a note when the job's cap cut it). */
     errorsCsv(job: Row) {
-      return importErrorsCsv((job.rowErrors ?? []) as ImportRowError[]);
+      return importErrorsCsv((job.rowErrors ?? []) as ImportRowError[], reportOf(job));
     },
   };
 };

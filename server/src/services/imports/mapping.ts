@@ -73,5 +73,7 @@ export const resolveColumns = (
   if (!errors.length && !columns.some((c) => c.kind === 'field' && c.field === 'name'))
     errors.push({ path: ['mapping'], message: 'must map a column to name (the lead name is required)' });
   if (errors.length) throw validationError(errors);
-  return columns;
+  // in the file's order: a row's errors then follow its columns, whatever order the stored mapping's
+  // keys come back in (PostgreSQL's jsonb sorts them)
+  return columns.sort((a, b) => a.index - b.index);
 };

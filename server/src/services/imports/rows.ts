@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ImportDefaults, ImportRowError } from '../../contracts/imports';
+import { IMPORT_LIMITS, quoteCell, type ImportDefaults, type ImportRowError } from '../../contracts/imports';
 import { validationError, type FieldError } from '../../errors';
 import { MESSAGES } from '../../rules/lead';
 import { UID } from '../../uids';
@@ -93,6 +93,34 @@ const fromError = (row: number, error: unknown): ImportRowError[] => {
 
 export { fromError as rowErrorsOf };
 
+/** The longest message a row's error keeps (a message quoting the cell is cut before). */
+const MESSAGE_CHARS = 300;
+
+/**
+ * A row's errors as they are kept: each message at most MESSAGE_CHARS long, at most
+ * `IMPORT_LIMITS.errorsPerRow` of them, the last one saying how many more there were.
+ */
+export const capRowErrors = (errors: ImportRowError[]): ImportRowError[] => {
+  const cut = (e: ImportRowError) =>
+    e.message.length > MESSAGE_CHARS ? { ...e, message: `${e.message.slice(0, MESSAGE_CHARS)}…` } : e;
+  const max = IMPORT_LIMITS.errorsPerRow;
+  if (errors.length <= max) return errors.map(cut);
+  const more = errors.length - (max - 1);
+  return [
+    ...errors.slice(0, max - 1).map(cut),
+    { row: errors[0].row, path: '', message: `and ${more} more errors in this row` },
+  ];
+};
+
+/** One error for all the unknown names of a list cell, naming the first few. */
+const unknownNames = (names: string[], what: string) => {
+  const named = names.slice(0, IMPORT_LIMITS.namesPerError).map(quoteCell).join(', ');
+  const more = names.length - IMPORT_LIMITS.namesPerError;
+  return names.length === 1
+    ? `${named} is not an existing ${what}`
+    : `${named}${more > 0 ? ` and ${more} more` : ''} are not existing ${what}s`;
+};
+
 /**
  * One CSV row as the body of POST /crm/leads, checked by the same schema and the same
  * custom-field checks; names resolved to ids; defaults filling what the row leaves empty.
@@ -129,34 +157,36 @@ export const readRow = async (
     switch (column.field) {
       case 'status': {
         const status = ref.statuses.get(key(raw));
-        if (!status) refuse('status', `"${raw}" is not an existing status`);
+        if (!status) refuse('status', `${quoteCell(raw)} is not an existing status`);
         else if (status.isCustomerStatus) refuse('status', MESSAGES.customerStatus);
         else body.status = status.documentId;
         break;
       }
       case 'source': {
         const source = ref.sources.get(key(raw));
-        if (!source) refuse('source', `"${raw}" is not an existing source`);
+        if (!source) refuse('source', `${quoteCell(raw)} is not an existing source`);
         else body.source = source;
         break;
       }
       case 'tags': {
         const ids: string[] = [];
+        const unknown: string[] = [];
         for (const name of raw
           .split(LIST_SEPARATOR)
           .map((t) => t.trim())
           .filter(Boolean)) {
           const tag = ref.tags.get(key(name));
-          if (!tag) refuse('tags', `"${name}" is not an existing tag`);
+          if (!tag) unknown.push(name);
           else ids.push(tag);
         }
+        if (unknown.length) refuse('tags', unknownNames([...new Set(unknown)], 'tag'));
         body.tags = [...new Set(ids)];
         break;
       }
       case 'assignedToEmail': {
         const id = ref.staffByEmail.get(key(raw));
         if (id === undefined)
-          refuse('assignedToEmail', `"${raw}" is not a staff member who can be assigned work`);
+          refuse('assignedToEmail', `${quoteCell(raw)} is not a staff member who can be assigned work`);
         else body.assignedTo = id;
         break;
       }
@@ -198,6 +228,6 @@ export const readRow = async (
     )
       refuse(`customFields.${def.slug}`, 'is required');
   }
-  if (errors.length || !input) return { input: null, errors };
+  if (errors.length || !input) return { input: null, errors: capRowErrors(errors) };
   return { input: { ...input, customFields: checked.checked }, errors: [] };
 };

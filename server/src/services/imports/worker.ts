@@ -4,12 +4,13 @@ import type { CrmConfig } from '../../config';
 import type { DuplicatePolicy, ImportDefaults, ImportMapping, ImportRowError } from '../../contracts/imports';
 import type { DocumentRow as Row } from '../../types';
 import { UID } from '../../uids';
+import { readableLeadFields } from '../leads/readable';
 import { getService } from '../../utils';
 import type { UserAbility } from '../visibility';
 import { resolveColumns } from './mapping';
 import { readHeaders, readRecords } from './parse';
-import { loadReference, readRow, type Reference } from './rows';
-import { writeBatch, type Importer } from './write';
+import { capRowErrors, loadReference, readRow, type Reference } from './rows';
+import { DUPLICATES_NEED_EMAIL, matchesOnEmail, writeBatch, type Importer } from './write';
 
 /** A claimed job resumed this many times (crashes, lost leases) without finishing is marked failed. */
 const MAX_ATTEMPTS = 5;
@@ -21,6 +22,30 @@ const MAX_ATTEMPTS = 5;
  * last row.
  */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The job's refused-rows report after a batch: its refused rows appended whole while the list holds
+ * at most `max` errors; from the first row that does not fit, every refused row is only counted
+ * (`unlistedRows`), so the report lists every refused row up to its last one. The list is the same
+ * array when nothing was added.
+ */
+export const listErrors = (
+  job: { rowErrors?: unknown; unlistedRows?: number | null },
+  refusedRows: ImportRowError[][],
+  max: number
+): { rowErrors: ImportRowError[]; unlistedRows: number } => {
+  const listed = (job.rowErrors ?? []) as ImportRowError[];
+  let unlistedRows = job.unlistedRows ?? 0;
+  const added: ImportRowError[] = [];
+  for (const errors of refusedRows) {
+    if (!unlistedRows && listed.length + added.length + errors.length <= max) added.push(...errors);
+    else unlistedRows += 1;
+  }
+  return { rowErrors: added.length ? [...listed, ...added] : listed, unlistedRows };
+};
+
+/** Rows checked between two turns of the event loop. */
+const CHECK_CHUNK = 25;
 
 /** Thrown when another instance took the job over: the batch is rolled back, nothing counted. */
 class LeaseLost extends Error {}
@@ -85,7 +110,7 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   /** The importer's rights now (a deactivated importer or a lost create right stops the job). */
-  const importerOf = async (job: Row): Promise<Importer | string> => {
+  const importerOf = async (job: Row, { duplicates, mapping }: JobOptions): Promise<Importer | string> => {
     const user = job.importer?.id
       ? await strapi.db.query('admin::user').findOne({ where: { id: job.importer.id }, populate: ['roles'] })
       : null;
@@ -93,6 +118,8 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     const ability: UserAbility = await strapi.service('admin::permission').engine.generateUserAbility(user);
     if (ability.cannot('plugin::content-manager.explorer.create', UID.lead))
       return 'The importer may no longer create leads';
+    if (matchesOnEmail(duplicates, mapping) && !readableLeadFields(strapi, ability)('email'))
+      return `Duplicates "${duplicates}" ${DUPLICATES_NEED_EMAIL}`;
     return { user, ability, visible: getService(strapi, 'visibility').leadFilter(ability) };
   };
 
@@ -108,11 +135,18 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     const request = {
       state: { user: importer.user, userAbility: importer.ability, auth: { strategy: { name: 'admin' } } },
     };
+    // The rows are checked before the transaction (the checks read no table), a few at a time with
+    // the event loop served in between: a batch of refused rows is otherwise one long task.
+    const checked: Awaited<ReturnType<typeof readRow>>[] = [];
+    for (let i = 0; i < batch.length; i += CHECK_CHUNK) {
+      const chunk = batch.slice(i, i + CHECK_CHUNK);
+      checked.push(...(await Promise.all(chunk.map(({ row, cells }) => read(row, cells)))));
+      await yieldToRequests();
+    }
     const work = () =>
       strapi.db.transaction(async () => {
         const counts = { created: 0, updated: 0, skipped: 0, refused: 0 };
-        const errors: ImportRowError[] = [];
-        const checked = await Promise.all(batch.map(({ row, cells }) => read(row, cells)));
+        const refusedRows: ImportRowError[][] = [];
         const valid = batch.flatMap(({ row }, i) => {
           const input = checked[i].input;
           return input ? [{ row, input }] : [];
@@ -121,11 +155,11 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const outcome of [...checked.flatMap((c) => (c.input ? [] : [c.errors])), ...written]) {
           if (Array.isArray(outcome)) {
             counts.refused += 1;
-            errors.push(...outcome);
+            refusedRows.push(capRowErrors(outcome));
           } else counts[outcome] += 1;
         }
-        errors.sort((a, b) => a.row - b.row);
-        const current = await jobs().findOne({ where: { id: job.id }, select: ['processed', 'rowErrors'] });
+        refusedRows.sort((a, b) => (a[0]?.row ?? 0) - (b[0]?.row ?? 0));
+        const report = listErrors(job as Parameters<typeof listErrors>[0], refusedRows, config().maxErrors);
         const { count } = await jobs().updateMany({
           where: { id: job.id, leaseOwner: instance, processed: job.processed },
           data: {
@@ -134,7 +168,9 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
             updated: job.updated + counts.updated,
             skipped: job.skipped + counts.skipped,
             refused: job.refused + counts.refused,
-            rowErrors: [...((current?.rowErrors ?? []) as ImportRowError[]), ...errors],
+            // the list is rewritten only while it grows, and never beyond `import.maxErrors`
+            ...(report.rowErrors === job.rowErrors ? {} : { rowErrors: report.rowErrors }),
+            unlistedRows: report.unlistedRows,
             leaseUntil: leaseUntil(),
           },
         });
@@ -145,6 +181,7 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
           updated: job.updated + counts.updated,
           skipped: job.skipped + counts.skipped,
           refused: job.refused + counts.refused,
+          ...report,
         });
       });
     await strapi.requestContext.run(request as never, async () => {
@@ -161,12 +198,12 @@ const importWorker = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       return;
     }
-    const importer = await importerOf(job);
+    const options = job.options as JobOptions;
+    const importer = await importerOf(job, options);
     if (typeof importer === 'string') {
       await finish(job, { state: 'failed', failure: importer });
       return;
     }
-    const options = job.options as JobOptions;
     const ref = await loadReference(strapi);
     let columns;
     try {

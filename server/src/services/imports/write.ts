@@ -29,6 +29,18 @@ const FILLABLE = [
   'lastContactAt',
 ] as const;
 
+/**
+ * Duplicates are matched on email: `skip` and `update` would tell an importer who may not read
+ * leads' emails which of them a visible lead has (a skipped or updated row) — refused as a 400
+ * before the job is stored, and a job whose importer lost the right since stops.
+ */
+/** Whether a job's rows are matched to leads by email (a policy other than `create`, an email column). */
+export const matchesOnEmail = (duplicates: DuplicatePolicy, mapping: Record<string, string>) =>
+  duplicates !== 'create' && Object.values(mapping).includes('email');
+
+export const DUPLICATES_NEED_EMAIL =
+  'matches rows to leads by email, which your role may not read: choose "create", or leave the email column out';
+
 /** The importer as a request would carry them: the lead rules and the activity log read it. */
 export interface Importer {
   user: { id: number };
