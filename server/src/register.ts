@@ -11,6 +11,7 @@ import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
 import { forbidUnreadableRelations } from './surfaces/relations-forbidden';
 import { hideCustomerStatusFromPicker } from './surfaces/status-picker';
+import { closeStaffRecords } from './surfaces/staff-records';
 
 /**
  * Actions and conditions are registered here, not in bootstrap: the admin's bootstrap deletes
@@ -27,6 +28,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   hideHiddenRowsFromHomepageCounts(strapi);
   forbidUnreadableRelations(strapi);
   hideCustomerStatusFromPicker(strapi);
+  closeStaffRecords(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);
   strapi.server.use(requestErrors(strapi));
   strapi.server.use(staffPrivacy());

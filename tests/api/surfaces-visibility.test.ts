@@ -875,6 +875,17 @@ describe('what the fourth attack found (each now holds)', () => {
       const res = await attacker.get(`${CM}/${LEAD}?${sort}`);
       expect([sort, res.status]).toEqual([sort, 400]);
     }
+    // spelled in capitals (the router matches any case), or by another staff field than the names
+    for (const path of [
+      `/Content-Manager/relations/${LEAD}/assignedTo?sort=email:asc`,
+      `/content-manager/relations/${NOTE}/Author?sort=password:asc`,
+      `${picker}?sort=roles.name:asc`,
+      `${picker}?sort=isActive:asc`,
+      `${CM}/${LEAD}?sort=assignedTo.roles.name:asc`,
+    ]) {
+      const res = await attacker.get(path);
+      expect([path, res.status]).toEqual([path, 400]);
+    }
     const notes = await attacker.get(`${CM}/${NOTE}?sort=lead.assignedTo.email:asc`);
     expect(notes.status).toBe(400);
     // the names and the lead's own email still sort
@@ -895,5 +906,24 @@ describe('what the fourth attack found (each now holds)', () => {
     const statuses = await restricted.get(`/content-manager/relations/${LEAD}/leadStatus`);
     expect(statuses.status).toBe(200);
     expect(statuses.body.results.length).toBeGreaterThan(0);
+  });
+  it("the Content Manager's own pages of staff accounts are closed to a role that reads staff names only", async () => {
+    for (const path of [
+      `${CM}/admin::user?_q=${encodeURIComponent(owner.email)}`,
+      `${CM}/admin::user?sort=email:asc`,
+      `/Content-Manager/collection-types/ADMIN::USER?_q=a`,
+      `${CM}/admin::user/${owner.id}`,
+    ]) {
+      const res = await attacker.get(path);
+      // ours, or the Content Manager's own policy where it already refuses (a single account)
+      expect([path, res.status]).toEqual([path, 403]);
+      expect(['ForbiddenError', 'PolicyError']).toContain(res.body.error?.name);
+      expect(JSON.stringify(res.body)).not.toContain(owner.email);
+    }
+    // a Super Admin keeps them; the staff picker of a lead still names people
+    const admin = await createStaff(strapi, 'Super Admin');
+    expect((await admin.get(`${CM}/admin::user?pageSize=5`)).status).toBe(200);
+    const picker = await attacker.get(`/content-manager/relations/${LEAD}/assignedTo?_q=${owner.firstname}`);
+    expect(picker.status).toBe(200);
   });
 });

@@ -130,22 +130,29 @@ const sortPaths = (sort: unknown): string[] => {
 /** `/content-manager/relations/<uid>/<field>`: the relation whose targets the picker lists. */
 const RELATIONS_PATH = /^\/content-manager\/relations\/[^/]+\/([^/]+)\/?$/;
 
+const lower = (names: readonly string[]) => names.map((name) => name.toLowerCase());
+const STAFF_RELATION_KEYS = lower(STAFF_RELATIONS);
+const SECRET_KEYS = lower(ACCOUNT_SECRETS);
+/** What a sort may read of a staff member: the names (and the id, which the relation shows anyway). */
+const STAFF_SORTABLE = lower([...STAFF_NAME_FIELDS, 'id']);
+
 /**
- * Whether a sort orders by a staff member's email or login, or by any account's secret: the order
- * alone spells them out (move one's own address and watch where one lands), so it is refused like
- * a filter on them. In a staff picker (`relations/<uid>/assignedTo`) the sorted fields are the
- * staff member's own.
+ * Whether a sort orders staff by anything but their names (email, login, role, account state…),
+ * or any account by a secret: the order alone spells them out (move one's own address and watch
+ * where one lands), so it is refused like a filter on them. In a staff picker
+ * (`relations/<uid>/assignedTo`) the sorted fields are the staff member's own. Compared in lower
+ * case: the router matches paths whatever their case.
  */
 const sortsOnSecret = (path: string, sort: unknown) => {
-  const field = RELATIONS_PATH.exec(path)?.[1];
-  const pickerOfStaff = !!field && STAFF_RELATIONS.includes(field);
+  const field = RELATIONS_PATH.exec(path.toLowerCase())?.[1];
+  const pickerOfStaff = !!field && STAFF_RELATION_KEYS.includes(field);
   return sortPaths(sort).some((dotted) => {
-    const segments = (pickerOfStaff ? `${field}.${dotted}` : dotted).split('.');
+    const segments = (pickerOfStaff ? `${field}.${dotted}` : dotted).toLowerCase().split('.');
     return segments.some(
       (segment, i) =>
         i > 0 &&
-        (ACCOUNT_SECRETS.includes(segment) ||
-          (STAFF_RELATIONS.includes(segments[i - 1]) && STAFF_SECRETS.includes(segment)))
+        (SECRET_KEYS.includes(segment) ||
+          (STAFF_RELATION_KEYS.includes(segments[i - 1]) && !STAFF_SORTABLE.includes(segment)))
     );
   });
 };
@@ -175,7 +182,7 @@ export const staffPrivacy = () => async (ctx: Context, next: Next) => {
     // a malformed path is the router's to refuse
   }
   if (sortsOnSecret(path, (ctx.query as { sort?: unknown }).sort))
-    return refused(ctx, "A staff member's email or login cannot be sorted on here");
+    return refused(ctx, 'Staff can be sorted by name only here');
   await next();
   if (ctx.body && typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body)) {
     ctx.body = withoutSecrets(ctx.body);
