@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { tuneContentManagerLayouts } from './permissions/content-manager-layout';
 import { ensureSalesRoles } from './permissions/roles';
 import { ensureCustomerEmailUnique } from './database/customer-email';
+import { backfillCustomerOrigins } from './database/customer-origin';
 import { fillCustomerFullNames } from './document-middlewares/customer-full-name';
 import { ensureEmailIndex } from './database/lead-email-index';
 import { ensureLeadIndexes } from './database/lead-indexes';
@@ -30,6 +31,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerPrivateFileCleanup(strapi);
   await moveCrmFilesToPrivateStore(strapi);
   await fillCustomerFullNames(strapi);
+  await backfillCustomerOrigins(strapi);
   await tuneContentManagerLayouts(strapi);
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');

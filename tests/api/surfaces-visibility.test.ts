@@ -926,4 +926,62 @@ describe('what the fourth attack found (each now holds)', () => {
     const picker = await attacker.get(`/content-manager/relations/${LEAD}/assignedTo?_q=${owner.firstname}`);
     expect(picker.status).toBe(200);
   });
+  it("a converted lead's customer stays the lead's once the lead is deleted (its copied notes with it)", async () => {
+    const email = `gone.${Date.now()}@x.test`;
+    const secret = await createLead(strapi, {
+      name: 'Gone Gus',
+      email,
+      createdBy: owner.id,
+      isPublic: false,
+    });
+    await strapi
+      .documents(NOTE)
+      .create({ data: { body: 'Gus secret note', author: owner.id, lead: secret.documentId } as never });
+    const converted = await owner
+      .post(`/crm/leads/${secret.documentId}/convert`)
+      .send({ customer: { firstName: 'Gus', email }, transferNotes: true });
+    expect(converted.status).toBe(201);
+    const customerId = converted.body.data.customer.documentId;
+    expect((await manager.del(`/crm/leads/${secret.documentId}`)).status).toBe(200);
+
+    expect((await attacker.get(`${CM}/${CUSTOMER}/${customerId}`)).status).toBe(404);
+    expect((await attacker.get(`/crm/customers/${customerId}/notes`)).status).toBe(404);
+    const notes = await attacker.get(`${CM}/${NOTE}?pageSize=100`);
+    expect(JSON.stringify(notes.body)).not.toContain('Gus secret note');
+    // a manager, who reads every lead, still sees it; nobody can clear its origin
+    expect((await manager.get(`${CM}/${CUSTOMER}/${customerId}`)).status).toBe(200);
+    const cleared = await manager
+      .put(`${CM}/${CUSTOMER}/${customerId}`)
+      .send({ fromLead: false, description: 'x' });
+    expect(cleared.status).toBeLessThan(500);
+    const stored = await strapi.db.query(CUSTOMER).findOne({ where: { documentId: customerId } });
+    expect(stored.fromLead).toBe(true);
+    expect((await attacker.get(`${CM}/${CUSTOMER}/${customerId}`)).status).toBe(404);
+  });
+
+  it('a customer of an earlier version gets its origin at boot, from its lead or the activity of a deleted one', async () => {
+    const { backfillCustomerOrigins } = await import('../../server/src/database/customer-origin');
+    const lead = await createLead(strapi, { name: 'Old Olga', createdBy: owner.id });
+    const made = await owner
+      .post(`/crm/leads/${lead.documentId}/convert`)
+      .send({ customer: { firstName: 'Olga', email: `olga.${Date.now()}@x.test` } });
+    const customerId = made.body.data.customer.documentId;
+    const gone = await createLead(strapi, { name: 'Old Otto', createdBy: owner.id });
+    const madeGone = await owner
+      .post(`/crm/leads/${gone.documentId}/convert`)
+      .send({ customer: { firstName: 'Otto', email: `otto.${Date.now()}@x.test` } });
+    await manager.del(`/crm/leads/${gone.documentId}`);
+    const plain = await attacker
+      .post(`${CM}/${CUSTOMER}`)
+      .send({ firstName: 'Plain', email: `plain.${Date.now()}@x.test` });
+    // as an earlier version left them: no origin recorded
+    await strapi.db.query(CUSTOMER).updateMany({ where: {}, data: { fromLead: false } });
+    await strapi.store({ type: 'plugin', name: 'crm' }).delete({ key: 'customer-origin-from-activity' });
+    await backfillCustomerOrigins(strapi as never);
+    const origin = async (documentId: string) =>
+      (await strapi.db.query(CUSTOMER).findOne({ where: { documentId } })).fromLead;
+    expect(await origin(customerId)).toBe(true);
+    expect(await origin(madeGone.body.data.customer.documentId)).toBe(true);
+    expect(await origin(plain.body.data.documentId)).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { surfaceWriteRules } from '../surfaces/write-rules';
 import { customerEmailRule } from './customer-email';
 import { customerFullNameRule } from './customer-full-name';
+import { customerOriginRule } from './customer-origin';
 import { customerStatusGuard } from './customer-status-guard';
 import { customFieldSlugRule } from './custom-field-slug';
 import { customFieldValuesRule } from './custom-field-values';
@@ -23,6 +24,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     surfaceWriteRules,
     customerEmailRule,
     customerFullNameRule,
+    customerOriginRule,
     customFieldSlugRule,
     // innermost: wraps the write alone, so its columns are set in the write's transaction
     leadMirrors,

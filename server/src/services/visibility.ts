@@ -69,10 +69,13 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // seconds on a few hundred rows.
     const leadIds = leads && this.idsOf(UID.lead, leads);
     const withoutLead = (model: string) => ({ id: { $notIn: this.linked(model, 'lead') } });
-    // A customer is "without a lead" only when no lead points to it either: one created without
-    // a lead becomes the lead's once a lead is merged into it (its notes, files and values copied).
+    // A customer is "without a lead" only when no lead became it: none points to it either (one
+    // created without a lead becomes the lead's once a lead is merged into it), and none did that
+    // was deleted since (its notes, files and values were copied to it).
     const customerWithoutLead = {
       $and: [
+        // nor did one that was deleted since (database/customer-origin.ts)
+        { $or: [{ fromLead: false }, { fromLead: { $null: true } }] },
         withoutLead(UID.customer),
         { id: { $notIn: this.linked(UID.lead, 'customer', undefined, 'target') } },
       ],

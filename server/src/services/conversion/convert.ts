@@ -235,6 +235,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: {
           ...data,
           fullName: customerFullName(data),
+          fromLead: true,
           customFields: values,
           createdBy: userId,
           updatedBy: userId,
@@ -361,6 +362,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
                       Object.entries(data).filter(([k, v]) => !isEmptyValue(v) && isEmptyValue(existing![k]))
                     ),
                     customFields: values,
+                    // a lead became it: it stays the lead's when the lead is gone
+                    fromLead: true,
                     updatedBy: userId,
                   } as Data,
                 })) as Row)
