@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { testPrivateDir } from '../helpers/database';
 import { countRows, createLead } from '../helpers/leads';
 import { APP_DIR, http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { createStaff, type Staff } from '../helpers/users';
@@ -118,7 +119,7 @@ describe('files are private', () => {
     const lead = await createLead(strapi, { name: 'Tidy Ted', createdBy: seller.id });
     const res = await upload(lead.documentId, 'temp.txt', 'short lived', 'text/plain');
     const row = await strapi.db.query(FILE).findOne({ where: { documentId: res.body.data[0].documentId } });
-    const stored = path.join(APP_DIR, 'private', 'crm-attachments', `${row.hash}${row.ext}`);
+    const stored = path.join(testPrivateDir(), `${row.hash}${row.ext}`);
     expect(fs.existsSync(stored)).toBe(true);
     expect((await seller.del(`/crm/attachments/${row.documentId}`)).status).toBe(200);
     expect(fs.existsSync(stored)).toBe(false);

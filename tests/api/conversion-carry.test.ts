@@ -5,10 +5,10 @@
  * batch.
  */
 import fs from 'fs';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { testPrivateDir } from '../helpers/database';
 import { countRows, createLead, references } from '../helpers/leads';
-import { APP_DIR, startStrapi, stopStrapi } from '../helpers/strapi';
+import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { createRole, createStaff, type Staff } from '../helpers/users';
 
 const FILE = 'plugin::upload.file';
@@ -22,7 +22,7 @@ let other: Staff;
 let refs: Awaited<ReturnType<typeof references>>;
 
 const storedFiles = () => {
-  const dir = path.join(APP_DIR, 'private/crm-attachments');
+  const dir = testPrivateDir();
   return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
 };
 

@@ -699,7 +699,6 @@ describe('what the conversion writes without the Document Service', () => {
     const tag = await strapi
       .documents('plugin::crm.tag')
       .create({ data: { name: `conv-${Date.now()}` } as never });
-    const lead = await qualifiedLead({ lost: true, junk: true, tags: [tag.documentId] });
     const events: { event: string; uid: string; entry: Record<string, unknown> }[] = [];
     const listeners = ['entry.create', 'entry.update'].map((event) => {
       const listener = async (payload: { uid: string; entry: Record<string, unknown> }) => {
@@ -709,6 +708,15 @@ describe('what the conversion writes without the Document Service', () => {
       return () => strapi.eventHub.removeListener(event, listener);
     });
     try {
+      const lead = await qualifiedLead({ lost: true, junk: true, tags: [tag.documentId] });
+      // the Document Service emits after its commit without waiting: on a busy machine the lead's
+      // own entry.create comes after createLead has returned; only the conversion's events count
+      const leadCreated = () =>
+        events.some((e) => e.event === 'entry.create' && e.entry.documentId === lead.documentId);
+      for (let i = 0; i < 200 && !leadCreated(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(leadCreated()).toBe(true);
+      events.length = 0;
+
       const res = await seller.post(`/crm/leads/${lead.documentId}/convert`).send(body(lead));
       expect(res.status).toBe(201);
       const customerId = res.body.data.customer.documentId;

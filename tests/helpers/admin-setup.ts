@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { server } from './msw';
 import { missingTranslations, writeMissingTranslations } from './translations';
 
@@ -14,6 +15,9 @@ window.localStorage.setItem('jwtToken', JSON.stringify('test-admin-token'));
 
 // userEvent drives the design system's selects step by step: slow on a busy two-core CI machine
 jest.setTimeout(30_000);
+// findBy/waitFor wait this long for what a component renders after its (mocked) requests: CI runs
+// this Jest run beside the PostgreSQL and MariaDB ones, and 1 s (the default) is too short there
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -20,6 +20,12 @@ const run = () => process.env.CRM_TEST_RUN ?? 'local';
 /** One database per run and Jest worker. */
 export const testDatabaseName = () => `crm_test_${run()}_w${worker()}`;
 
+/**
+ * The plugin's private attachments folder of this run and Jest worker: tests that count its files
+ * see no other run's (CI runs the three databases' suites side by side).
+ */
+export const testPrivateDir = () => path.join(os.tmpdir(), `crm-private-${run()}-w${worker()}`);
+
 const serverConnection = (client: 'postgres' | 'mysql') => ({
   host: process.env.DATABASE_HOST ?? '127.0.0.1',
   port: Number(process.env.DATABASE_PORT ?? (client === 'postgres' ? 5432 : 3306)),
@@ -62,6 +68,14 @@ const recreate = (client: 'postgres' | 'mysql', name: string) =>
       await query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     }
   });
+
+/** Removes the private attachments folders of this run's workers. */
+export const removeRunPrivateDirs = () => {
+  const prefix = `crm-private-${run()}-w`;
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    if (entry.startsWith(prefix)) fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
+  }
+};
 
 /** Drops every database this run created (called once, after the last test file). */
 export const dropRunDatabases = async () => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import path from 'path';
 import request from 'supertest';
-import { prepareDatabase } from './database';
+import { prepareDatabase, testPrivateDir } from './database';
 
 export const APP_DIR = path.resolve(__dirname, '../app');
 
@@ -12,6 +12,7 @@ export const TEST_ENV = {
   DEMO_USERS: 'false',
   ADMIN_RATE_LIMIT: 'false',
   EMAIL_LOG: 'false',
+  CRM_PRIVATE_DIR: testPrivateDir(),
 };
 
 /**

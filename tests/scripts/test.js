@@ -5,6 +5,7 @@
  * Debian's chromium against the demo app (tests/scripts/browser.js).
  *   --api-only        only the API tests
  *   --db <client>     sqlite (default) | postgres | mysql for the API tests
+ *   --no-browser      the Jest projects only: CI runs the browser tests (npm run test:browser) beside them
  * Prints one closing line per run: "<label>: N passed, N failed".
  */
 const fs = require('fs');
@@ -20,7 +21,10 @@ const option = (name) => {
 };
 const apiOnly = args.includes('--api-only');
 const db = option('--db') ?? process.env.DATABASE_CLIENT ?? 'sqlite';
-const passthrough = args.filter((a, i) => !['--api-only', '--db'].includes(a) && args[i - 1] !== '--db');
+const noBrowser = args.includes('--no-browser');
+const passthrough = args.filter(
+  (a, i) => !['--api-only', '--db', '--no-browser'].includes(a) && args[i - 1] !== '--db'
+);
 
 (async () => {
   await ensurePluginBuilt();
@@ -62,7 +66,7 @@ const passthrough = args.filter((a, i) => !['--api-only', '--db'].includes(a) &&
   }
   let browserCode = 0;
   // a filtered run (`npm test -- --testPathPattern x`) is a developer's quick loop: no browser
-  if (!apiOnly && passthrough.length === 0) {
+  if (!apiOnly && !noBrowser && passthrough.length === 0) {
     const browser = await runBrowserTests();
     browserCode = browser.code;
     const found = browser.report ? counts(browser.report) : { passed: 0, failed: 1 };

@@ -13,6 +13,8 @@ module.exports = ({ env }) => ({
           redis: env('CRM_WEB_LEADS_RATE_REDIS', null),
         },
       },
+      // the test harness gives each run and Jest worker its own folder (runs go side by side in CI)
+      attachments: { privateDir: env('CRM_PRIVATE_DIR', 'private/crm-attachments') },
     },
   },
   email: {
