@@ -5,7 +5,7 @@
  * Debian's chromium against the demo app (tests/scripts/browser.js).
  *   --api-only        only the API tests
  *   --db <client>     sqlite (default) | postgres | mysql for the API tests
- *   --no-browser      the Jest projects only: CI runs the browser tests (npm run test:browser) beside them
+ *   --no-browser      the Jest projects only (the browser tests otherwise run beside them)
  * Prints one closing line per run: "<label>: N passed, N failed".
  */
 const fs = require('fs');
@@ -30,6 +30,11 @@ const passthrough = args.filter(
   await ensurePluginBuilt();
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-jest-')), 'report.json');
   const projects = apiOnly ? ['api'] : ['unit', 'admin', 'api'];
+  // The admin panel in chromium runs beside the Jest projects (its own app, database and port):
+  // one Jest run keeps about one core busy, the browser run mostly waits on the app it drives.
+  // A filtered run (`npm test -- --testPathPattern x`) is a developer's quick loop: no browser.
+  const withBrowser = !apiOnly && !noBrowser && passthrough.length === 0;
+  const browserRun = withBrowser ? runBrowserTests() : null;
   const code = await run(
     bin('jest'),
     [
@@ -58,6 +63,7 @@ const passthrough = args.filter(
     const failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
     return { passed: report.numPassedTests, failed, total: report.numTotalTests };
   };
+  const browser = browserRun ? await browserRun : null;
   if (!fs.existsSync(report)) process.exit(code || 1);
   const total = counts(report);
   if (total.total === 0) {
@@ -65,9 +71,7 @@ const passthrough = args.filter(
     process.exit(1);
   }
   let browserCode = 0;
-  // a filtered run (`npm test -- --testPathPattern x`) is a developer's quick loop: no browser
-  if (!apiOnly && !noBrowser && passthrough.length === 0) {
-    const browser = await runBrowserTests();
+  if (browser) {
     browserCode = browser.code;
     const found = browser.report ? counts(browser.report) : { passed: 0, failed: 1 };
     console.log(`\nbrowser tests: ${found.passed} passed, ${found.failed} failed`);
