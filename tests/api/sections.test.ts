@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { countRows, createLead } from '../helpers/leads';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { createStaff, type Staff } from '../helpers/users';
+import { createRole, createStaff, type Staff } from '../helpers/users';
 
 let strapi: Core.Strapi;
 let owner: Staff;
@@ -230,5 +230,50 @@ describe('the same sections on customers', () => {
     const list = await colleague.get(`/crm/customers/${customer.documentId}/attachments`);
     expect(list.body.data.map((f: { name: string }) => f.name)).toEqual(['contract.pdf']);
     expect((await owner.del(`/crm/attachments/${res.body.data[0].documentId}`)).status).toBe(200);
+  });
+});
+
+describe('field-level read rights on the section types', () => {
+  it("a role that may not read a task's title or due date gets neither, in the section nor on the board", async () => {
+    const TASK = 'plugin::crm.task';
+    const role = await createRole(strapi, [
+      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::crm.lead' },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: TASK,
+        properties: { fields: ['status', 'assignedTo', 'lead', 'customer'] },
+      },
+      {
+        action: 'plugin::content-manager.explorer.create',
+        subject: TASK,
+        properties: { fields: ['title', 'dueDate', 'status'] },
+      },
+    ]);
+    const limited = await createStaff(strapi, role.id);
+    const lead = await createLead(strapi, { name: 'Field Fay', createdBy: owner.id, isPublic: true });
+    const made = await owner
+      .post(`/crm/leads/${lead.documentId}/tasks`)
+      .send({ title: 'SECRET-TITLE call Fay', dueDate: '2027-03-04' });
+    expect(made.status).toBe(201);
+
+    const listed = await limited.get(`/crm/leads/${lead.documentId}/tasks`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toHaveLength(1);
+    expect(listed.body.data[0]).toMatchObject({ documentId: made.body.data.documentId, status: 'open' });
+    expect(JSON.stringify(listed.body)).not.toContain('SECRET-TITLE');
+    expect(JSON.stringify(listed.body)).not.toContain('2027-03-04');
+    // what it writes comes back without them too
+    const own = await limited.post(`/crm/leads/${lead.documentId}/tasks`).send({ title: 'MINE-TITLE' });
+    expect(own.status).toBe(201);
+    expect(own.body.data.title).toBeUndefined();
+
+    const board = await limited.get('/crm/leads/board');
+    expect(board.status).toBe(200);
+    expect(JSON.stringify(board.body)).not.toContain('SECRET-TITLE');
+    // the owner, who reads every task field, still gets them
+    const full = await owner.get(`/crm/leads/${lead.documentId}/tasks`);
+    expect(JSON.stringify(full.body)).toContain('SECRET-TITLE');
+    const ownerBoard = await owner.get('/crm/leads/board');
+    expect(JSON.stringify(ownerBoard.body)).toContain('SECRET-TITLE');
   });
 });

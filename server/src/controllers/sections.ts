@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { CreateSection, DeleteSection, ListSection, UpdateSection } from '../contracts';
+import { onlyReadable, readableFields } from '../services/leads/readable';
 import type { ParentType } from '../services/parents';
+import { SECTIONS } from '../services/sections';
+import type { UserAbility } from '../services/visibility';
 import { getService } from '../utils';
 import { validatePagination } from '../validation/lead-query';
 import { SECTION_KINDS, validateSection, type SectionKind } from '../validation/sections';
@@ -16,16 +19,23 @@ type Handler = (ctx: Context) => Promise<void>;
 const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const sections = () => getService(strapi, 'sections');
   const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
+  /** A section record without the fields the caller's role may not read on its type (as the Content Manager answers it). */
+  const shown = <T extends object>(kind: SectionKind, ctx: Context, record: T): T =>
+    onlyReadable(record, readableFields(strapi, ctx.state.userAbility as UserAbility, SECTIONS[kind].uid));
 
   const forParent = (kind: SectionKind, type: ParentType, suffix: string): Record<string, Handler> => ({
     [`${kind}${suffix}List`]: async (ctx) => {
-      ctx.body = (await sections().list(
+      const page = await sections().list(
         kind,
         ctx.state.userAbility,
         parentOf(type, ctx),
         await validatePagination(ctx.query),
         ctx.state.user.id
-      )) satisfies ListSection.Response;
+      );
+      ctx.body = {
+        ...page,
+        data: page.data.map((record) => shown(kind, ctx, record)),
+      } satisfies ListSection.Response;
     },
     [`${kind}${suffix}Create`]: async (ctx) => {
       // The parent first, and once: a section of a record one cannot reach is a 404 whatever the body holds.
@@ -33,7 +43,7 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await validateSection(kind, ctx.request.body, { partial: false });
       ctx.status = 201;
       ctx.body = {
-        data: await sections().create(kind, ctx.state.user.id, parent, input),
+        data: shown(kind, ctx, await sections().create(kind, ctx.state.user.id, parent, input)),
       } satisfies CreateSection.Response;
     },
   });
@@ -42,12 +52,20 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
     [`${kind}Update`]: async (ctx) => {
       const input = await validateSection(kind, ctx.request.body, { partial: true });
       ctx.body = {
-        data: await sections().update(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
+        data: shown(
+          kind,
+          ctx,
+          await sections().update(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input)
+        ),
       } satisfies UpdateSection.Response;
     },
     [`${kind}Delete`]: async (ctx) => {
       ctx.body = {
-        data: await sections().remove(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id),
+        data: shown(
+          kind,
+          ctx,
+          await sections().remove(kind, ctx.state.userAbility, ctx.state.user.id, ctx.params.id)
+        ),
       } satisfies DeleteSection.Response;
     },
   });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { refuseStaffSecretFilters } from '../../permissions/staff-names';
-import { onlyReadable, readableLeadFields } from './readable';
+import { onlyReadable, readableFields, readableLeadFields } from './readable';
 import { scopeNestedWhere } from '../../surfaces/nested-scope';
 import { crmConfig, getService } from '../../utils';
 import { UID } from '../../uids';
@@ -233,7 +233,11 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Each lead's earliest open task by due date (no date last), as a card shows it. */
   const nextTasks = async (ability: UserAbility, leadIds: number[]) => {
     const next = new Map<number, BoardCard['nextTask']>();
+    // the card shows a task by its title and due date, picked among the open ones: a role that may
+    // not read one of those fields of tasks gets no next task at all
+    const readable = readableFields(strapi, ability, UID.task);
     if (!leadIds.length || ability.cannot(CM_ACTION.read, UID.task)) return next;
+    if (!['title', 'dueDate', 'status'].every(readable)) return next;
     const tasks = await strapi.db.query(UID.task).findMany({
       where: { lead: { id: { $in: leadIds } }, status: 'open' },
       select: ['documentId', 'title', 'dueDate'],
