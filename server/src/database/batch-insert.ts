@@ -9,7 +9,8 @@ export interface NewRow {
   many?: Record<string, number[] | undefined>;
 }
 
-interface JoinTable {
+/** A relation's link table, as Strapi's metadata describes it. */
+export interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
@@ -17,7 +18,7 @@ interface JoinTable {
   inverseOrderColumnName?: string;
 }
 
-type Attribute = { type: string; relation?: string; joinTable?: JoinTable; columnName?: string };
+export type Attribute = { type: string; relation?: string; joinTable?: JoinTable; columnName?: string };
 
 const chunks = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];

@@ -1,14 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import type { JoinTable } from './batch-insert';
 
 /** Activity rows that say a lead became this customer: they outlive the lead. */
 const BECAME_ACTIONS = ['created_from_lead', 'lead_merged'];
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 const joinTableOf = (strapi: Core.Strapi, uid: string, field: string) =>
   (strapi.db.metadata.get(uid).attributes as Record<string, { joinTable?: JoinTable }>)[field]?.joinTable;

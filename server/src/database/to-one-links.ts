@@ -1,14 +1,5 @@
 import type { Core } from '@strapi/strapi';
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-}
-
-type Attribute = { type: string; relation?: string; joinTable?: JoinTable };
+import type { Attribute } from './batch-insert';
 
 /**
  * Points to-one relations of one row (`leadStatus`, `customer`…) at new targets: per relation, its
