@@ -277,3 +277,83 @@ describe('field-level read rights on the section types', () => {
     expect(JSON.stringify(ownerBoard.body)).toContain('SECRET-TITLE');
   });
 });
+
+describe("what the third attack found: every route follows the section types' read fields", () => {
+  it("a role that may not read notes' bodies, tasks' titles, reminders' messages or customers' names gets none of them anywhere", async () => {
+    const CM = 'plugin::content-manager.explorer';
+    const read = (subject: string, fields?: string[]) => ({
+      action: `${CM}.read`,
+      subject,
+      ...(fields ? { properties: { fields } } : {}),
+    });
+    const role = await createRole(strapi, [
+      read('plugin::crm.lead'),
+      { action: `${CM}.update`, subject: 'plugin::crm.lead' },
+      { action: 'plugin::crm.leads.convert' },
+      { action: 'plugin::crm.leads.export' },
+      read('plugin::crm.note', ['author', 'lead', 'customer']),
+      read('plugin::crm.task', ['status', 'assignedTo', 'lead', 'customer']),
+      read('plugin::crm.reminder', ['notified', 'staff', 'lead', 'customer']),
+      read('plugin::crm.customer', ['company', 'lead', 'tags']),
+      {
+        action: `${CM}.create`,
+        subject: 'plugin::crm.customer',
+        properties: { fields: ['firstName', 'lastName', 'email'] },
+      },
+    ]);
+    const limited = await createStaff(strapi, role.id);
+    const lead = await createLead(strapi, { name: 'Rights Rita', createdBy: owner.id, isPublic: true });
+    const base = `/crm/leads/${lead.documentId}`;
+    expect((await owner.post(`${base}/notes`).send({ body: 'R3-NOTE-BODY' })).status).toBe(201);
+    expect(
+      (
+        await owner
+          .post(`${base}/tasks`)
+          .send({ title: 'R3-TASK-TITLE', dueDate: '2027-05-06', assignedTo: limited.id })
+      ).status
+    ).toBe(201);
+    expect(
+      (
+        await owner
+          .post(`${base}/reminders`)
+          .send({ message: 'R3-REMINDER-MSG', remindAt: '2030-01-01T09:00:00.000Z', staff: limited.id })
+      ).status
+    ).toBe(201);
+    const customer = await strapi.documents('plugin::crm.customer').create({
+      data: { firstName: 'R3First', lastName: 'R3Last', email: `r3.${Date.now()}@x.test` } as never,
+    });
+    expect(
+      (
+        await manager
+          .post(`/crm/customers/${customer.documentId}/tasks`)
+          .send({ title: 'Call', assignedTo: limited.id })
+      ).status
+    ).toBe(201);
+
+    const secrets = ['R3-NOTE-BODY', 'R3-TASK-TITLE', '2027-05-06', 'R3-REMINDER-MSG', 'R3First', 'R3Last'];
+    for (const path of [
+      `${base}/export`,
+      `${base}/activity`,
+      '/crm/my-work',
+      '/crm/reminders',
+      `${base}/notes`,
+    ]) {
+      const res = await limited.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      const text = JSON.stringify(res.body);
+      expect([path, secrets.filter((secret) => text.includes(secret))]).toEqual([path, []]);
+    }
+    // the owner, who reads them, still gets them
+    expect(JSON.stringify((await owner.get(`${base}/export`)).body)).toContain('R3-NOTE-BODY');
+    expect(JSON.stringify((await owner.get(`${base}/activity`)).body)).toContain('R3-NOTE-BODY');
+
+    // a conversion writing customer fields the role may not create is a 403 that writes nothing
+    const before = await strapi.db.query('plugin::crm.customer').count();
+    const refused = await limited.post(`${base}/convert`).send({
+      customer: { firstName: 'Rita', email: `rita.${Date.now()}@x.test`, company: 'No Write Co' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('company');
+    expect(await strapi.db.query('plugin::crm.customer').count()).toBe(before);
+  });
+});

@@ -11,6 +11,7 @@ import type {
   UpdateLead,
 } from '../contracts';
 import { readableActivity, readableLeadFields } from '../services/leads/readable';
+import { readsNoteBodies } from '../services/sections/readable';
 import { getService } from '../utils';
 import { validateFlag, validateLeadCreate, validateLeadUpdate } from '../validation/lead';
 import { validateLeadListQuery, validatePagination } from '../validation/lead-query';
@@ -95,7 +96,9 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const readable = readableLeadFields(strapi, ctx.state.userAbility);
       ctx.body = {
         ...page,
-        data: page.data.map((row) => readableActivity(row, readable)),
+        data: page.data.map((row) =>
+          readableActivity(row, readable, { noteBodies: readsNoteBodies(strapi, ctx.state.userAbility) })
+        ),
       } satisfies GetActivity.Response;
     },
   };

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { CreateSection, DeleteSection, ListSection, UpdateSection } from '../contracts';
-import { onlyReadable, readableFields } from '../services/leads/readable';
+import type { CreateSection, DeleteSection, ListSection, SectionRecords, UpdateSection } from '../contracts';
 import type { ParentType } from '../services/parents';
-import { SECTIONS } from '../services/sections';
+import { readableSection } from '../services/sections/readable';
 import type { UserAbility } from '../services/visibility';
 import { getService } from '../utils';
 import { validatePagination } from '../validation/lead-query';
@@ -20,8 +19,8 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const sections = () => getService(strapi, 'sections');
   const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
   /** A section record without the fields the caller's role may not read on its type (as the Content Manager answers it). */
-  const shown = <T extends object>(kind: SectionKind, ctx: Context, record: T): T =>
-    onlyReadable(record, readableFields(strapi, ctx.state.userAbility as UserAbility, SECTIONS[kind].uid));
+  const shown = <K extends SectionKind>(kind: K, ctx: Context, record: SectionRecords[K]) =>
+    readableSection(strapi, ctx.state.userAbility as UserAbility, kind, record);
 
   const forParent = (kind: SectionKind, type: ParentType, suffix: string): Record<string, Handler> => ({
     [`${kind}${suffix}List`]: async (ctx) => {

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { onlyReadable, readableActivity, readableLeadFields } from './leads/readable';
 import { SECTION_KINDS } from '../contracts';
 import { getService } from '../utils';
-import { UID } from '../uids';
+import { CM_ACTION, UID } from '../uids';
 import { DETAIL_POPULATE } from './leads/populate';
 import { leadDetail, staff } from './leads/serialize';
 import { SECTIONS, serializeSection } from './sections';
+import { readableSection, readsNoteBodies } from './sections/readable';
 import type { UserAbility } from './visibility';
 import type { ActivityRow, CustomFieldRow, FileRow } from '../content-types/rows';
 
@@ -40,11 +41,12 @@ const eraseExcerpt = (data: Record<string, unknown>) =>
 
 /** GDPR (SPEC §5): everything held about a lead, and its anonymization. */
 const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const sectionRows = async (leadId: number | string) =>
+  const sectionRows = async (ability: UserAbility, leadId: number | string) =>
     Object.fromEntries(
       await Promise.all(
         SECTION_KINDS.map(async (kind) => {
           const spec = SECTIONS[kind];
+          if (ability.cannot(CM_ACTION.read, spec.uid)) return [kind, []];
           const rows = await strapi.documents(spec.uid).findMany({
             filters: { lead: { id: leadId } },
             sort: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -53,7 +55,10 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
               ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
             },
           });
-          return [kind, rows.map((row) => serializeSection(kind, row))];
+          return [
+            kind,
+            rows.map((row) => readableSection(strapi, ability, kind, serializeSection(kind, row))),
+          ];
         })
       )
     );
@@ -78,12 +83,12 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         exportedAt: new Date().toISOString(),
         lead: onlyReadable(leadDetail(lead), readable),
-        ...(await sectionRows(lead.id)),
+        ...(await sectionRows(ability, lead.id)),
         consents: activity
           .filter((a) => a.action === 'consent_given')
           .map((a) => ({ ...a.data, at: a.createdAt })),
         activity: activity
-          .map((row) => readableActivity(row, readable))
+          .map((row) => readableActivity(row, readable, { noteBodies: readsNoteBodies(strapi, ability) }))
           .map((a) => ({ action: a.action, data: a.data, actor: staff(a.actor), createdAt: a.createdAt })),
       };
     },

@@ -31,6 +31,11 @@ const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(ability: UserAbility, userId: number, { limit }: { limit: number }, now = new Date()) {
       const today = now.toISOString().slice(0, 10);
       const leadName = readableFields(strapi, ability, UID.lead)('name');
+      const customerRead = readableFields(strapi, ability, UID.customer);
+      // an item shows a task by its title and due date, a reminder by its message and time, and is
+      // ordered by them: a kind whose fields the role may not read is left out (SPEC §3.1)
+      const readsAll = (uid: string, fields: string[]) =>
+        ability.can(CM_ACTION.read, uid) && fields.every(readableFields(strapi, ability, uid));
       const parents = (row: Row) => ({
         lead: row.lead
           ? { documentId: row.lead.documentId, name: leadName ? (row.lead.name ?? '') : '' }
@@ -38,17 +43,22 @@ const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
         customer: row.customer
           ? {
               documentId: row.customer.documentId,
-              name: [row.customer.firstName, row.customer.lastName].filter(Boolean).join(' '),
+              name: [
+                customerRead('firstName') ? row.customer.firstName : null,
+                customerRead('lastName') ? row.customer.lastName : null,
+              ]
+                .filter(Boolean)
+                .join(' '),
             }
           : null,
       });
-      const tasks = ability.can(CM_ACTION.read, UID.task)
+      const tasks = readsAll(UID.task, ['title', 'dueDate', 'status'])
         ? scoped(ability, UID.task, {
             assignedTo: { id: userId },
             $or: [{ status: { $ne: 'done' } }, { status: { $null: true } }],
           })
         : null;
-      const reminders = ability.can(CM_ACTION.read, UID.reminder)
+      const reminders = readsAll(UID.reminder, ['message', 'remindAt', 'notified'])
         ? scoped(ability, UID.reminder, {
             staff: { id: userId },
             $or: [{ notified: false }, { notified: { $null: true } }],

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
 import { UID } from '../uids';
+import { readableSection } from './sections/readable';
 import type { ReminderRow } from '../content-types/rows';
 import { serializeSection } from './sections';
 import type { UserAbility } from './visibility';
@@ -67,7 +68,9 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
         staff: { fields: ['firstname', 'lastname'] },
       },
     });
-    return rows.map((row) => serializeSection('reminders', row));
+    return rows.map((row) =>
+      readableSection(strapi, ability, 'reminders', serializeSection('reminders', row))
+    );
   },
 });
 

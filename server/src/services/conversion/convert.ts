@@ -7,7 +7,12 @@ import type { ConversionInput, CustomerInput } from '../../validation/conversion
 import type { CustomFieldDefinition } from '../custom-fields';
 import { DETAIL_POPULATE } from '../leads/populate';
 import { leadDetail } from '../leads/serialize';
-import { checkCarriedFieldsReadable, privateFilesOf, readableConversion } from './field-rights';
+import {
+  checkCarriedFieldsReadable,
+  checkCustomerFieldsWritable,
+  privateFilesOf,
+  readableConversion,
+} from './field-rights';
 import type { UserAbility } from '../visibility';
 import { planMerges, type PlannedMerges } from './merge';
 import type { PortalLogin } from './portal';
@@ -316,6 +321,15 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const { plan, existing } = await checkAgainstDatabase(ability, lead, input, definitions);
       const data = customerData(input, plan);
+      checkCustomerFieldsWritable(
+        ability,
+        { ...data },
+        {
+          merging: !!existing,
+          customFields: plan.custom.length > 0,
+          tags: (lead.tags ?? []).length > 0,
+        }
+      );
       if (!existing && data.email) {
         const duplicateId = await customerIdWithEmail(strapi, data.email);
         if (duplicateId !== null) {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { FileRow } from '../../content-types/rows';
 import type { CustomerDetail, LeadDetail } from '../../contracts';
 import { forbiddenError } from '../../errors';
+import { CM_ACTION } from '../../uids';
 import { UID } from '../../uids';
 import type { DocumentRow } from '../../types';
 import { record, rows } from '../../utils/row-values';
@@ -64,4 +65,31 @@ export const readableConversion = (
     customer: shown.lead ? { ...shown, lead: onlyReadable(shown.lead, readableLead) } : shown,
     lead: onlyReadable(lead, readableLead),
   };
+};
+
+/**
+ * The customer fields a conversion writes, checked against the caller's create rights on customers
+ * (update rights when it merges into an existing one), as the Content Manager checks a customer
+ * it writes: a value the role may not write there is a 403 that changes nothing (dropped, the
+ * conversion would lose it; the lead keeps its own). The full name and the links to the lead are
+ * the conversion's own.
+ */
+export const checkCustomerFieldsWritable = (
+  ability: UserAbility,
+  data: Record<string, unknown>,
+  { merging, customFields, tags }: { merging: boolean; customFields: boolean; tags: boolean }
+) => {
+  const action = merging ? CM_ACTION.update : CM_ACTION.create;
+  const written = [
+    ...Object.entries(data)
+      .filter(([, value]) => !isEmptyValue(value))
+      .map(([field]) => field),
+    ...(customFields ? ['customFields'] : []),
+    ...(tags && !merging ? ['tags'] : []),
+  ];
+  const refused = written.filter((field) => ability.cannot(action, UID.customer, field));
+  if (!refused.length) return;
+  throw forbiddenError(
+    `Your role may not ${merging ? 'change' : 'write'} these customer fields, which this conversion would fill: ${refused.join(', ')}`
+  );
 };

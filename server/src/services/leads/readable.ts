@@ -59,13 +59,20 @@ interface ActivityRow {
 
 /**
  * An activity row without the values of fields the caller may not read: a field change keeps the
- * field's name (that it changed), not its old and new values. Its data is always an object.
+ * field's name (that it changed), not its old and new values; a note's excerpt goes with the read
+ * right on notes' bodies. Its data is always an object.
  */
 export const readableActivity = <T extends ActivityRow>(
   row: T,
-  readable: Readable
+  readable: Readable,
+  { noteBodies }: { noteBodies: boolean }
 ): Omit<T, 'data'> & { data: Record<string, unknown> } => {
-  const data = record(row.data);
+  const stored = record(row.data);
+  // a note's row carries the first words of its body: only for those who may read notes' bodies
+  const data =
+    noteBodies || !('excerpt' in stored)
+      ? stored
+      : Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'excerpt'));
   const field =
     row.action === 'field_changed' && typeof data.field === 'string'
       ? data.field.split('.')[0]
