@@ -182,6 +182,23 @@ describe('PUT /crm/leads/:id', () => {
     expect(row).toMatchObject({ name: 'Unchanged Uma', email: 'uma@example.com' });
   });
 
+  it('answers 400 for custom fields that are not an object of values, and changes nothing', async () => {
+    const lead = await createLead(strapi, {
+      name: 'Shape Shay',
+      createdBy: seller.id,
+      customFields: { budget: 5 },
+    });
+    for (const customFields of [[1], 'abc', 42, true]) {
+      const res = await seller.put(`/crm/leads/${lead.documentId}`).send({ customFields });
+      expect([JSON.stringify(customFields), res.status]).toEqual([JSON.stringify(customFields), 400]);
+      expect(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0])).toEqual([
+        'customFields',
+      ]);
+    }
+    const row = await strapi.db.query(LEAD).findOne({ where: { documentId: lead.documentId } });
+    expect(row.customFields).toEqual({ budget: 5 });
+  });
+
   it('answers 404 for a lead that does not exist', async () => {
     const res = await seller.put('/crm/leads/doesnotexist').send({ city: 'X' });
     expect(res.status).toBe(404);

@@ -62,7 +62,15 @@ const fields = {
   isPublic: yup.boolean().typeError('must be true or false'),
   contactedToday: yup.boolean().typeError('must be true or false'),
   lastContactAt: dateTime('must be a date'),
-  customFields: yup.object().typeError('must be an object of values keyed by field slug').nullable(),
+  customFields: yup
+    .object()
+    .typeError('must be an object of values keyed by field slug')
+    .nullable()
+    // yup casts a list (or a number, a boolean…) into an object: the value as sent decides
+    .test('an-object', 'must be an object of values keyed by field slug', (_value, context) => {
+      const sent = (context as unknown as { originalValue: unknown }).originalValue;
+      return sent === null || sent === undefined || (typeof sent === 'object' && !Array.isArray(sent));
+    }),
 };
 
 const WRITABLE = Object.keys(fields);
