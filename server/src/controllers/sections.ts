@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { CreateSection, DeleteSection, ListSection, SectionRecords, UpdateSection } from '../contracts';
 import type { ParentType } from '../services/parents';
-import { readableSection } from '../services/sections/readable';
+import { sectionReader } from '../services/sections/readable';
 import type { UserAbility } from '../services/visibility';
 import { getService } from '../utils';
 import { validatePagination } from '../validation/lead-query';
@@ -20,7 +20,7 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const parentOf = (type: ParentType, ctx: Context) => ({ type, documentId: ctx.params.id as string });
   /** A section record without the fields the caller's role may not read on its type (as the Content Manager answers it). */
   const shown = <K extends SectionKind>(kind: K, ctx: Context, record: SectionRecords[K]) =>
-    readableSection(strapi, ctx.state.userAbility as UserAbility, kind, record);
+    sectionReader(strapi, ctx.state.userAbility as UserAbility, kind)(record);
 
   const forParent = (kind: SectionKind, type: ParentType, suffix: string): Record<string, Handler> => ({
     [`${kind}${suffix}List`]: async (ctx) => {
@@ -33,7 +33,7 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       ctx.body = {
         ...page,
-        data: page.data.map((record) => shown(kind, ctx, record)),
+        data: page.data.map(sectionReader(strapi, ctx.state.userAbility as UserAbility, kind)),
       } satisfies ListSection.Response;
     },
     [`${kind}${suffix}Create`]: async (ctx) => {

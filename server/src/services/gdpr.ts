@@ -6,7 +6,7 @@ import { CM_ACTION, UID } from '../uids';
 import { DETAIL_POPULATE } from './leads/populate';
 import { leadDetail, staff } from './leads/serialize';
 import { SECTIONS, serializeSection } from './sections';
-import { readableSection, readsNoteBodies } from './sections/readable';
+import { readsNoteBodies, sectionReader } from './sections/readable';
 import type { UserAbility } from './visibility';
 import type { ActivityRow, CustomFieldRow, FileRow } from '../content-types/rows';
 
@@ -47,6 +47,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
         SECTION_KINDS.map(async (kind) => {
           const spec = SECTIONS[kind];
           if (ability.cannot(CM_ACTION.read, spec.uid)) return [kind, []];
+          const shown = sectionReader(strapi, ability, kind);
           const rows = await strapi.documents(spec.uid).findMany({
             filters: { lead: { id: leadId } },
             sort: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -55,10 +56,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
               ...(spec.staffField ? { [spec.staffField.name]: { fields: ['firstname', 'lastname'] } } : {}),
             },
           });
-          return [
-            kind,
-            rows.map((row) => readableSection(strapi, ability, kind, serializeSection(kind, row))),
-          ];
+          return [kind, rows.map((row) => shown(serializeSection(kind, row)))];
         })
       )
     );

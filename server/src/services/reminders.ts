@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
 import { UID } from '../uids';
-import { readableSection } from './sections/readable';
+import { sectionReader } from './sections/readable';
 import type { ReminderRow } from '../content-types/rows';
 import { serializeSection } from './sections';
 import type { UserAbility } from './visibility';
@@ -68,9 +68,8 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
         staff: { fields: ['firstname', 'lastname'] },
       },
     });
-    return rows.map((row) =>
-      readableSection(strapi, ability, 'reminders', serializeSection('reminders', row))
-    );
+    const shown = sectionReader(strapi, ability, 'reminders');
+    return rows.map((row) => shown(serializeSection('reminders', row)));
   },
 });
 
