@@ -26,6 +26,27 @@ const passthrough = args.filter(
   (a, i) => !['--api-only', '--db', '--no-browser'].includes(a) && args[i - 1] !== '--db'
 );
 
+// One "FAILED <file> › <test>: <first line of the error>" line per failure, after Jest's own
+// output: CI shows only the end of a long log, and .ci/run repeats these lines last.
+const printFailures = (report) => {
+  const firstLine = (text = '') =>
+    text
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .find(Boolean) ?? '';
+  for (const suite of report.testResults ?? []) {
+    const file = path.relative(process.cwd(), suite.name);
+    const failures = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const test of failures) {
+      console.log(`FAILED ${file} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+    if (failures.length === 0 && suite.status === 'failed') {
+      console.log(`FAILED ${file}: ${firstLine(suite.message)}`);
+    }
+  }
+};
+
 (async () => {
   await ensurePluginBuilt();
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-jest-')), 'report.json');
@@ -59,6 +80,7 @@ const passthrough = args.filter(
   const label = apiOnly ? `api tests on ${db}` : `all tests (api on ${db})`;
   const counts = (file) => {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    printFailures(report);
     // a file that fails before its tests run (a boot error) counts as one failure, not zero
     const failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
     return { passed: report.numPassedTests, failed, total: report.numTotalTests };
