@@ -11,6 +11,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { stripVTControlCharacters } = require('util');
 const { bin, run, ensurePluginBuilt } = require('./lib');
 const { runBrowserTests } = require('./browser');
 
@@ -30,8 +31,7 @@ const passthrough = args.filter(
 // output: CI shows only the end of a long log, and .ci/run repeats these lines last.
 const printFailures = (report) => {
   const firstLine = (text = '') =>
-    text
-      .replace(/\u001b\[[0-9;]*m/g, '')
+    stripVTControlCharacters(text)
       .split('\n')
       .map((line) => line.trim())
       .find(Boolean) ?? '';
