@@ -521,6 +521,24 @@ describe('refusals', () => {
   });
 });
 
+it('answers 400 for a follow-up task given to a colleague who may not see the lead, and changes nothing', async () => {
+  const lead = await qualifiedLead();
+  const before = await snapshot(lead.documentId);
+  const res = await seller
+    .post(`/crm/leads/${lead.documentId}/convert`)
+    .send({ customer: { firstName: 'M' }, followUpTask: { title: 'Call', assignedTo: other.id } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.details.errors).toContainEqual(
+    expect.objectContaining({ path: ['followUpTask', 'assignedTo'], message: 'may not see this lead' })
+  );
+  expect(await snapshot(lead.documentId)).toEqual(before);
+  // a manager sees it: the task may be theirs
+  const ok = await seller
+    .post(`/crm/leads/${lead.documentId}/convert`)
+    .send({ customer: { firstName: 'M' }, followUpTask: { title: 'Call', assignedTo: manager.id } });
+  expect(ok.status).toBe(201);
+});
+
 describe('field-level permissions (SPEC §3.1)', () => {
   const READ = 'plugin::content-manager.explorer.read';
   /** Lead fields a Sales Staff copy may read: neither the contact details, value, description, assignee, status, custom fields, tags nor name. */

@@ -106,3 +106,40 @@ it('logs a failed reminder email on the lead without sending it again', async ()
   expect(failure.data.error).toBe('mailbox full');
   expect(await strapi.plugin('crm').service('reminders').sendDue()).toBe(0);
 });
+
+it('does not email a reminder to a staff member who may not see its lead, and logs why on the lead', async () => {
+  // set through the Document Service (as the Content Manager would), or set before the lead was
+  // made private or reassigned: the email would name the lead to someone who may not see it
+  const lead = await createLead(strapi, { name: 'Withheld Wanda', createdBy: seller.id });
+  const hidden = await reminder({
+    remindAt: new Date(Date.now() - 1000).toISOString(),
+    message: 'Call Wanda',
+    staff: other.id,
+    lead: lead.documentId,
+  });
+  emails.reset();
+  await strapi.plugin('crm').service('reminders').sendDue();
+
+  expect(emails.sent.filter((m) => m.to === other.email)).toEqual([]);
+  expect(
+    (await strapi.db.query('plugin::crm.reminder').findOne({ where: { documentId: hidden.documentId } }))
+      .notified
+  ).toBe(true);
+  const withheld = await strapi.db
+    .query('plugin::crm.activity')
+    .findOne({ where: { action: 'reminder_email_withheld', lead: { documentId: lead.documentId } } });
+  expect(withheld.data).toEqual({ reminder: hidden.documentId });
+
+  // once the lead is public, their next reminder reaches them
+  await strapi.db
+    .query('plugin::crm.lead')
+    .update({ where: { documentId: lead.documentId }, data: { isPublic: true } });
+  await reminder({
+    remindAt: new Date(Date.now() - 1000).toISOString(),
+    message: 'Call Wanda now',
+    staff: other.id,
+    lead: lead.documentId,
+  });
+  await strapi.plugin('crm').service('reminders').sendDue();
+  expect(emails.sent.filter((m) => m.to === other.email).map((m) => m.text)).toEqual(['Call Wanda now']);
+});

@@ -173,6 +173,49 @@ describe('bad input', () => {
   });
 });
 
+describe('work goes only to staff who see the lead (SPEC §3.1: a reminder email names the lead)', () => {
+  it.each([
+    ['tasks', 'assignedTo', { title: 'Call back' }],
+    ['reminders', 'staff', { remindAt: tomorrow(), message: 'Call back' }],
+  ] as const)(
+    '%s: naming a colleague who may not see the lead is a 400 on %s, on create and on change',
+    async (kind, field, body) => {
+      const uid = SAMPLES[kind].uid;
+      const before = await countRows(strapi, uid);
+      // outsider sees neither the owner's private lead nor its sections
+      const created = await owner
+        .post(`/crm/leads/${privateLead.documentId}/${kind}`)
+        .send({ ...body, [field]: outsider.id });
+      expect(created.status).toBe(400);
+      expect(created.body.error.details.errors).toEqual([
+        expect.objectContaining({ path: [field], message: 'may not see this lead' }),
+      ]);
+      expect(await countRows(strapi, uid)).toBe(before);
+
+      // the lead's assignee and a manager see it
+      for (const member of [colleague, manager]) {
+        const res = await owner
+          .post(`/crm/leads/${privateLead.documentId}/${kind}`)
+          .send({ ...body, [field]: member.id });
+        expect(res.status).toBe(201);
+        expect(res.body.data[field]).toMatchObject({ id: member.id });
+      }
+      const record = await owner.post(`/crm/leads/${privateLead.documentId}/${kind}`).send(body);
+      const changed = await owner
+        .put(`/crm/${kind}/${record.body.data.documentId}`)
+        .send({ [field]: outsider.id });
+      expect(changed.status).toBe(400);
+      expect(changed.body.error.details.errors).toEqual([
+        expect.objectContaining({ path: [field], message: 'may not see this lead' }),
+      ]);
+      const stored = await strapi.db
+        .query(uid)
+        .findOne({ where: { documentId: record.body.data.documentId }, populate: [field] });
+      expect(stored[field]?.id).not.toBe(outsider.id);
+    }
+  );
+});
+
 describe('the same sections on customers', () => {
   let customer: { documentId: string };
 

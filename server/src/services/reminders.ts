@@ -15,15 +15,25 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Sends the reminders due at `now`. Each one is claimed with a conditional update
    * (notified false → true) before its email goes out, so when several Strapi instances sharing
    * one database run the job at once, each reminder is sent by exactly one of them.
-   * Answers how many this run sent.
+   * Answers how many this run handled (claimed).
    */
   async sendDue(now = new Date()) {
     const due: ReminderRow[] = await strapi.db.query(UID.reminder).findMany({
       where: { notified: false, remindAt: { $lte: now } },
-      populate: { staff: { select: ['id', 'email', 'firstname'] }, lead: { select: ['documentId', 'name'] } },
+      populate: {
+        staff: { select: ['id', 'email', 'firstname'] },
+        lead: { select: ['documentId', 'name'] },
+        customer: { select: ['documentId'] },
+      },
       orderBy: [{ remindAt: 'asc' }, { id: 'asc' }],
       limit: BATCH,
     });
+    const staff = getService(strapi, 'staff');
+    const abilities = new Map<number, Promise<UserAbility | null>>();
+    const abilityOf = (id: number) => {
+      if (!abilities.has(id)) abilities.set(id, staff.abilityOf(id));
+      return abilities.get(id)!;
+    };
     let sent = 0;
     for (const reminder of due) {
       const { count } = await strapi.db
@@ -32,6 +42,16 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (count !== 1) continue;
       sent += 1;
       if (!reminder.staff?.email) continue;
+      const parent = getService(strapi, 'parents').of(reminder);
+      const on = parent ? { [parent.type]: parent.documentId } : null;
+      // The email names the lead: one its staff member no longer sees (reassigned, made private,
+      // their role changed since the reminder was set) is not mailed to them (SPEC §3.1).
+      if (parent && !(await staff.reaches(reminder.staff.id, parent, await abilityOf(reminder.staff.id)))) {
+        await getService(strapi, 'activity').record([
+          { action: 'reminder_email_withheld', ...on, data: { reminder: reminder.documentId } },
+        ]);
+        continue;
+      }
       const about = reminder.lead ? ` about ${reminder.lead.name}` : '';
       await strapi
         .plugin('email')
@@ -39,11 +59,11 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
         .send({ to: reminder.staff.email, subject: `Reminder${about}`, text: reminder.message })
         .catch(async (error: Error) => {
           strapi.log.warn(`[crm] reminder ${reminder.documentId}: the email failed: ${error.message}`);
-          if (reminder.lead) {
+          if (on) {
             await getService(strapi, 'activity').record([
               {
                 action: 'reminder_email_failed',
-                lead: reminder.lead.documentId,
+                ...on,
                 data: { reminder: reminder.documentId, error: error.message },
               },
             ]);

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { CM_ACTION, UID } from '../uids';
+import { getService } from '../utils';
+import type { Parent } from './parents';
+import type { UserAbility } from './visibility';
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -32,14 +35,33 @@ const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * The one check of "may this staff member be given a lead or work" (leads, tasks, reminders,
-   * follow-up tasks): null when they may, else the message for the field.
+   * follow-up tasks): null when they may, else the message for the field. Work on a lead or a
+   * customer (`on`) goes only to someone who sees it: a task or a reminder names its lead to its
+   * staff member (the reminder's email does), and SPEC §3.1 says one who may not see a lead
+   * learns nothing of it. A lead given to someone is another matter: assigned, they see it.
    */
-  async assignmentError(id: unknown): Promise<string | null> {
+  async assignmentError(id: unknown, on?: Parent): Promise<string | null> {
     if (id === null || id === undefined) return null;
     const assignable = await this.assignable();
-    return assignable.some((member) => member.id === id)
-      ? null
-      : 'is not a staff member who can be assigned work';
+    if (!assignable.some((member) => member.id === id))
+      return 'is not a staff member who can be assigned work';
+    if (on && !(await this.reaches(id as number, on))) return `may not see this ${on.type}`;
+    return null;
+  },
+
+  /** The permissions of an active staff member now (as Strapi's admin authentication builds them), or null. */
+  async abilityOf(id: number): Promise<UserAbility | null> {
+    const user = await strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] });
+    if (!user?.isActive) return null;
+    return strapi.service('admin::permission').engine.generateUserAbility(user);
+  },
+
+  /** Whether staff member `id` may see the lead or customer `parent` now. */
+  async reaches(id: number, parent: Parent, ability?: UserAbility | null): Promise<boolean> {
+    const theirs = ability === undefined ? await this.abilityOf(id) : ability;
+    if (!theirs) return false;
+    const uid = parent.type === 'lead' ? UID.lead : UID.customer;
+    return getService(strapi, 'visibility').seesRow(theirs, uid, { documentId: parent.documentId });
   },
 });
 

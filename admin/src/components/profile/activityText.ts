@@ -38,6 +38,7 @@ const LINES: Record<string, string> = {
   email_changed_on_conversion: '{actor} changed the email on conversion: {from} → {to}',
   welcome_email_failed: 'The welcome email to {to} could not be sent',
   reminder_email_failed: 'A reminder email could not be sent',
+  reminder_email_withheld: 'A reminder was not emailed: its staff member may no longer see this record',
   exported: '{actor} exported the lead (GDPR)',
   anonymized: '{actor} anonymized the lead (GDPR)',
   captured_from_web_form: 'The lead came in through the web form',

@@ -185,7 +185,11 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       input.customFields
     );
     errors.push(...mergeErrors);
-    const assignmentError = await getService(strapi, 'staff').assignmentError(input.followUpTask?.assignedTo);
+    // the task goes on the customer, which its assignee sees through this lead
+    const assignmentError = await getService(strapi, 'staff').assignmentError(
+      input.followUpTask?.assignedTo,
+      { type: 'lead', documentId: lead.documentId }
+    );
     if (assignmentError) errors.push({ path: ['followUpTask', 'assignedTo'], message: assignmentError });
     let existing: Row | null = null;
     if (input.existingCustomerId) {

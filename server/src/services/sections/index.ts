@@ -82,10 +82,10 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const parents = () => getService(strapi, 'parents');
   const activity = () => getService(strapi, 'activity');
 
-  const checkStaff = async (spec: SectionSpec, input: Data) => {
+  const checkStaff = async (spec: SectionSpec, input: Data, parent: Parent | null) => {
     const field = spec.staffField;
     if (!field || field.setToCaller || input[field.name] === undefined || input[field.name] === null) return;
-    const message = await getService(strapi, 'staff').assignmentError(input[field.name]);
+    const message = await getService(strapi, 'staff').assignmentError(input[field.name], parent ?? undefined);
     if (message) throw validationError([{ path: [field.name], message }]);
   };
 
@@ -145,7 +145,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Adds a record to a reachable lead or customer, and logs it there. */
     async create(kind: SectionKind, userId: number, parent: ReachedParent, input: Data) {
       const spec = SECTIONS[kind];
-      await checkStaff(spec, input);
+      await checkStaff(spec, input, parent);
       const field = spec.staffField;
       // A note's author is the caller; a reminder is for the caller unless it names someone.
       const staffValue = field?.setToCaller
@@ -176,7 +176,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(kind: SectionKind, ability: UserAbility, userId: number, documentId: string, input: Data) {
       const { spec, row, parent } = await findItem(kind, ability, documentId);
       mayChange(kind, ability, userId, row);
-      await checkStaff(spec, input);
+      await checkStaff(spec, input, parent);
       const data: Data = { ...input, updatedBy: userId };
       const updated = await strapi
         .documents(spec.uid)
