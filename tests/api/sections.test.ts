@@ -400,3 +400,62 @@ describe("what the third attack found: every route follows the section types' re
     expect(await strapi.db.query('plugin::crm.customer').count()).toBe(before);
   });
 });
+
+describe("the section types' write fields and conditions, as the Content Manager applies them", () => {
+  it("a role that may write a task's title and status but not its due date, and change only the tasks it created, gets exactly that", async () => {
+    const CM = 'plugin::content-manager.explorer';
+    const TASK = 'plugin::crm.task';
+    const role = await createRole(strapi, [
+      { action: `${CM}.read`, subject: 'plugin::crm.lead' },
+      { action: `${CM}.read`, subject: TASK, conditions: ['admin::is-creator'] },
+      {
+        action: `${CM}.create`,
+        subject: TASK,
+        properties: { fields: ['title', 'status', 'lead', 'customer'] },
+      },
+      {
+        action: `${CM}.update`,
+        subject: TASK,
+        properties: { fields: ['title', 'status', 'lead', 'customer'] },
+        conditions: ['admin::is-creator'],
+      },
+      { action: `${CM}.delete`, subject: TASK, conditions: ['admin::is-creator'] },
+    ]);
+    const limited = await createStaff(strapi, role.id);
+    const lead = await createLead(strapi, { name: 'Conditions Cora', createdBy: owner.id, isPublic: true });
+    const base = `/crm/leads/${lead.documentId}/tasks`;
+    const theirs = await owner.post(base).send({ title: 'OWNER-TASK', dueDate: '2027-01-02' });
+    expect(theirs.status).toBe(201);
+
+    // the due date is not theirs to write: left out, as the Content Manager leaves it
+    const mine = await limited.post(base).send({ title: 'MY-TASK', dueDate: '2027-03-04' });
+    expect(mine.status).toBe(201);
+    const stored = await strapi.db.query(TASK).findOne({ where: { documentId: mine.body.data.documentId } });
+    expect([stored.title, stored.dueDate]).toEqual(['MY-TASK', null]);
+    const renamed = await limited
+      .put(`/crm/tasks/${mine.body.data.documentId}`)
+      .send({ title: 'MY-TASK-2', dueDate: '2027-05-06' });
+    expect(renamed.status).toBe(200);
+    const after = await strapi.db.query(TASK).findOne({ where: { documentId: mine.body.data.documentId } });
+    expect([after.title, after.dueDate]).toEqual(['MY-TASK-2', null]);
+
+    // the owner's task: not listed, not changed, not deleted
+    const listed = await limited.get(base);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((t: { title: string }) => t.title)).toEqual(['MY-TASK-2']);
+    expect(listed.body.meta.pagination.total).toBe(1);
+    const changed = await limited.put(`/crm/tasks/${theirs.body.data.documentId}`).send({ status: 'done' });
+    expect(changed.status).toBe(403);
+    expect(changed.body.error.message).toBe('Your role may not change this task');
+    const deleted = await limited.del(`/crm/tasks/${theirs.body.data.documentId}`);
+    expect(deleted.status).toBe(403);
+    const untouched = await strapi.db
+      .query(TASK)
+      .findOne({ where: { documentId: theirs.body.data.documentId } });
+    expect([untouched.title, untouched.status]).toEqual(['OWNER-TASK', 'open']);
+
+    // their own: deleted
+    expect((await limited.del(`/crm/tasks/${mine.body.data.documentId}`)).status).toBe(200);
+    expect(await strapi.db.query(TASK).count({ where: { documentId: mine.body.data.documentId } })).toBe(0);
+  });
+});

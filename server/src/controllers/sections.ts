@@ -42,7 +42,11 @@ const sectionsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await validateSection(kind, ctx.request.body, { partial: false });
       ctx.status = 201;
       ctx.body = {
-        data: shown(kind, ctx, await sections().create(kind, ctx.state.user.id, parent, input)),
+        data: shown(
+          kind,
+          ctx,
+          await sections().create(kind, ctx.state.userAbility, ctx.state.user.id, parent, input)
+        ),
       } satisfies CreateSection.Response;
     },
   });

@@ -38,10 +38,15 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The filter of the leads `ability` may read: `{}` for all of them, `null` for none. */
   leadFilter(ability: UserAbility): Filter | null {
-    if (ability.cannot(CM_ACTION.read, UID.lead)) return null;
+    return this.readFilter(ability, UID.lead);
+  },
+
+  /** The filter of the rows of `uid` the role's read conditions let `ability` read: `{}` for all, `null` for none. */
+  readFilter(ability: UserAbility, uid: CrmUid): Filter | null {
+    if (ability.cannot(CM_ACTION.read, uid)) return null;
     const query = strapi
       .service('admin::permission')
-      .createPermissionsManager({ ability, action: CM_ACTION.read, model: UID.lead })
+      .createPermissionsManager({ ability, action: CM_ACTION.read, model: uid })
       .getQuery();
     return query ?? {};
   },

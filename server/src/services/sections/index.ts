@@ -92,7 +92,11 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The record and its parent, if the caller reaches that parent; else a 404 naming the record. */
   const findItem = async (kind: SectionKind, ability: UserAbility, documentId: string) => {
     const spec = SECTIONS[kind];
-    const row = await strapi.documents(spec.uid).findOne({ documentId, populate: populateOf(spec) });
+    // with its creator: what Strapi's "is creator" condition reads, when a role sets it on a section type
+    const row = await strapi.documents(spec.uid).findOne({
+      documentId,
+      populate: { ...populateOf(spec), createdBy: { fields: ['id'] } },
+    });
     if (!row) throw notFound(spec);
     const parent = parents().of(row);
     if (parent)
@@ -102,11 +106,41 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { spec, row, parent };
   };
 
-  const mayChange = (kind: SectionKind, ability: UserAbility, userId: number, row: Row) => {
-    // A note belongs to its author: others who see the lead read it; only managers may change it.
+  /**
+   * Whether the caller may change (or delete) `row`: the role's own conditions on the section type
+   * (set in the role editor: "is creator", say), as the Content Manager checks them; and a note
+   * belongs to its author: others who see the lead read it, only managers may change it.
+   */
+  const mayChange = (
+    kind: SectionKind,
+    ability: UserAbility,
+    userId: number,
+    row: Row,
+    action: 'update' | 'delete'
+  ) => {
+    const spec = SECTIONS[kind];
+    if (visibility().checker(ability, spec.uid).cannot[action](row)) {
+      throw forbiddenError(
+        `Your role may not ${action === 'update' ? 'change' : 'delete'} this ${spec.singular}`
+      );
+    }
     if (kind === 'notes' && row.author?.id !== userId && !visibility().readsAllLeads(ability)) {
       throw forbiddenError('Only its author or a manager may change this note');
     }
+  };
+
+  /**
+   * The part of `input` the role may write on the section type (its create or update fields), as
+   * the Content Manager keeps it: a field the role may not write is left as it is.
+   */
+  const permitted = async (
+    spec: SectionSpec,
+    ability: UserAbility,
+    input: Data,
+    row?: Row
+  ): Promise<Data> => {
+    const checker = visibility().checker(ability, spec.uid);
+    return row ? checker.sanitizeUpdateInput(row)(input) : checker.sanitizeCreateInput(input);
   };
 
   return {
@@ -120,7 +154,9 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       await parents().resolve(ability, parent);
       const spec = SECTIONS[kind];
-      const filters = { [parent.type]: { documentId: parent.documentId } };
+      // the role's read conditions on the section type, as the Content Manager's list applies them
+      const readable = visibility().readFilter(ability, spec.uid) ?? { id: { $null: true } };
+      const filters = { $and: [{ [parent.type]: { documentId: parent.documentId } }, readable] };
       const [rows, total] = await Promise.all([
         strapi.documents(spec.uid).findMany({
           filters,
@@ -143,8 +179,15 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Adds a record to a reachable lead or customer, and logs it there. */
-    async create(kind: SectionKind, userId: number, parent: ReachedParent, input: Data) {
+    async create(
+      kind: SectionKind,
+      ability: UserAbility,
+      userId: number,
+      parent: ReachedParent,
+      given: Data
+    ) {
       const spec = SECTIONS[kind];
+      const input = await permitted(spec, ability, given);
       await checkStaff(spec, input, parent);
       const field = spec.staffField;
       // A note's author is the caller; a reminder is for the caller unless it names someone.
@@ -173,9 +216,10 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Changes a record of a reachable lead or customer (a note: its author or a manager only) and logs it. */
-    async update(kind: SectionKind, ability: UserAbility, userId: number, documentId: string, input: Data) {
+    async update(kind: SectionKind, ability: UserAbility, userId: number, documentId: string, given: Data) {
       const { spec, row, parent } = await findItem(kind, ability, documentId);
-      mayChange(kind, ability, userId, row);
+      mayChange(kind, ability, userId, row, 'update');
+      const input = await permitted(spec, ability, given, row);
       await checkStaff(spec, input, parent);
       const data: Data = { ...input, updatedBy: userId };
       const updated = await strapi
@@ -200,7 +244,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Deletes a record of a reachable lead or customer (a note: its author or a manager only) and logs it. */
     async remove(kind: SectionKind, ability: UserAbility, userId: number, documentId: string) {
       const { spec, row, parent } = await findItem(kind, ability, documentId);
-      mayChange(kind, ability, userId, row);
+      mayChange(kind, ability, userId, row, 'delete');
       await strapi.documents(spec.uid).delete({ documentId });
       if (parent) {
         await activity().record([
