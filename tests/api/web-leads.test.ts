@@ -134,6 +134,36 @@ describe('with the Public role granted plugin::crm.web-lead.create', () => {
         tags: [],
       });
       expect(events[0].entry.assigneeMirror).toBeUndefined();
+
+      // the same entry as the Document Service's own event for the same lead: every key, the
+      // linked rows whole (the capture does not read them back: it holds them)
+      const viaDocuments: Record<string, unknown>[] = [];
+      const documentsListener = async (event: { uid: string; entry: Record<string, unknown> }) => {
+        if (event.uid === LEAD && event.entry.email === 'rowan.ds@example.com')
+          viaDocuments.push(event.entry);
+      };
+      strapi.eventHub.on('entry.create', documentsListener);
+      try {
+        await strapi.documents(LEAD).create({
+          data: {
+            name: 'Rowan Rows',
+            email: 'rowan.ds@example.com',
+            leadStatus: lead.leadStatus.documentId,
+            source: lead.source.documentId,
+            assignedTo: assignee.id,
+            isPublic: lead.isPublic,
+          } as never,
+        });
+        for (let i = 0; i < 50 && !viaDocuments.length; i++) await new Promise((r) => setTimeout(r, 20));
+      } finally {
+        strapi.eventHub.removeListener('entry.create', documentsListener);
+      }
+      expect(viaDocuments).toHaveLength(1);
+      const [ours, theirs] = [events[0].entry, viaDocuments[0]];
+      expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
+      for (const relation of ['leadStatus', 'source', 'assignedTo', 'tags', 'customer', 'attachments']) {
+        expect([relation, ours[relation]]).toEqual([relation, theirs[relation]]);
+      }
     } finally {
       strapi.eventHub.removeListener('entry.create', listener);
     }

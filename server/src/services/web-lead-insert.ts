@@ -5,14 +5,17 @@ import { mirrorValues } from '../database/lead-mirrors';
 import { UID } from '../uids';
 import type { ActivityRecord } from './activity';
 
+/** A row the capture links, as the database query engine read it (all its columns). */
+type LinkedRow = { id: number } & Record<string, unknown>;
+
 /** What a capture writes on a new lead besides the form's fields (resolved by the caller). */
 export interface WebLeadValues {
   /** The form's fields, already kept to those it may write (`formWritableFields`). */
   fields: Record<string, string | null>;
   customFields: Record<string, unknown>;
-  statusId: number | null;
-  sourceId: number | null;
-  assigneeId: number | null;
+  status: LinkedRow | null;
+  source: LinkedRow | null;
+  assignee: LinkedRow | null;
   isPublic: boolean;
 }
 
@@ -55,9 +58,9 @@ export const insertWebLead = async (
 ): Promise<{ lead: { id: number; documentId: string; name: string }; created: ActivityRecord }> => {
   const { fields } = values;
   const links = {
-    leadStatus: values.statusId,
-    source: values.sourceId,
-    assignedTo: values.assigneeId,
+    leadStatus: values.status?.id ?? null,
+    source: values.source?.id ?? null,
+    assignedTo: values.assignee?.id ?? null,
   };
   // the columns that mirror these links, written with the lead itself (as the import's toRow does)
   const mirrors = mirrorValues(links);
@@ -67,7 +70,15 @@ export const insertWebLead = async (
       links,
     },
   ]);
-  await emitCreatedAfterCommit(strapi, UID.lead, [written.id]);
+  // the event's relations are what was just linked (read whole by the caller) or nothing yet
+  await emitCreatedAfterCommit(strapi, UID.lead, [written.id], {
+    leadStatus: values.status,
+    source: values.source,
+    assignedTo: values.assignee,
+    tags: [],
+    customer: null,
+    attachments: [],
+  });
   const name = String(fields.name);
   return {
     lead: { ...written, name },

@@ -114,9 +114,9 @@ const webLeadsService = ({ strapi }: { strapi: Core.Strapi }) => {
             {
               fields,
               customFields,
-              statusId: status?.id ?? null,
-              sourceId: source?.id ?? null,
-              assigneeId: assignee?.id ?? null,
+              status: status ?? null,
+              source: source ?? null,
+              assignee: assignee ?? null,
               isPublic: config().isPublic,
             },
             activity.currentActor()
