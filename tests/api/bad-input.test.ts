@@ -194,6 +194,23 @@ describe('filters of the wrong shape', () => {
     expect400(await seller.get(`/crm/leads/board?${query}`), path);
   });
 
+  it.each([
+    '/content-manager/collection-types/plugin::crm.lead?filters[$or]=1',
+    '/content-manager/collection-types/plugin::crm.task?filters[$and]=x',
+    '/content-manager/collection-types/plugin::crm.note?filters[$or][0]=1',
+    '/content-manager/collection-types/plugin::crm.customer?filters[$not]=1',
+    '/content-manager/collection-types/plugin::crm.tag?filters[$or]=1',
+    '/content-manager/collection-types/plugin::crm.lead?filters[name][$or]=1',
+    '/content-manager/relations/plugin::crm.task/lead?filters[$or]=1',
+  ])("Strapi's own %s is a 400, not a 500", async (path) => {
+    const res = await seller.get(path);
+    expect([path, res.status, res.body.error?.name]).toEqual([path, 400, 'ValidationError']);
+    expect(res.body.error.message).toMatch(/^Invalid filters: \$(and|or|not) must be a/);
+    // well-formed, the same list answers
+    const fine = await seller.get(path.replace(/\?.*$/, '?filters[$or][0][id][$gt]=0'));
+    expect([path, fine.status]).toEqual([path, 200]);
+  });
+
   it('still answers well-formed filters', async () => {
     const res = await seller.get(
       `/crm/leads?filters[$or][0][value][$gte]=5&filters[$or][1][name][$containsi]=tess&filters[id][$in][0]=1&filters[status][documentId][$eq]=${refs.status.New}`

@@ -10,6 +10,27 @@ import { prunePopulated, readableSearch, scopeNestedWhere, scopeOrderBy } from '
 
 const NOTHING: Filter = { id: { $null: true } };
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Refuses a where-clause whose `$and`/`$or` is not a list of conditions or whose `$not` is not a
+ * condition (`filters[$or]=1` in a query string): Strapi's query engine throws a plain Error on
+ * them deep in its SQL building, a 500 on every surface. A 400 says what is wrong.
+ */
+export const checkLogicalOperators = (where: unknown, depth = 0): void => {
+  if (depth > 50) throw new errors.ValidationError('The filters are nested too deeply');
+  if (Array.isArray(where)) return where.forEach((item) => checkLogicalOperators(item, depth + 1));
+  if (!isPlainObject(where)) return;
+  for (const [key, value] of Object.entries(where)) {
+    if ((key === '$and' || key === '$or') && !(Array.isArray(value) && value.every(isPlainObject)))
+      throw new errors.ValidationError(`Invalid filters: ${key} must be a list of conditions`);
+    if (key === '$not' && !isPlainObject(value))
+      throw new errors.ValidationError('Invalid filters: $not must be a condition');
+    checkLogicalOperators(value, depth + 1);
+  }
+};
+
 /**
  * The ids of the files attached to a lead or customer that `caller` may not see, as a subquery:
  * every CRM file for an outside caller (an API token is never granted them), the files of hidden
@@ -72,6 +93,7 @@ export const registerReadScope = (strapi: Core.Strapi) => {
   const restrict = (event: ReadEvent) => {
     const caller = surfaceCaller(strapi);
     if (!caller || scoped.has(event.params)) return;
+    checkLogicalOperators(event.params.where);
     scoped.add(event.params);
     const { uid } = event.model;
     const scope = scopeFor(strapi, caller, uid);
@@ -92,6 +114,16 @@ export const registerReadScope = (strapi: Core.Strapi) => {
     const rows = (Array.isArray(event.result) ? event.result : [event.result]) as Record<string, unknown>[];
     await prunePopulated(strapi, caller, event.model.uid, rows);
   };
+  // the CRM's other types (reference data) only get their filters' shape checked
+  const checkShape = (event: ReadEvent) => {
+    if (surfaceCaller(strapi)) checkLogicalOperators(event.params.where);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: Object.values(UID).filter((uid) => !(HANGING_TYPES as readonly string[]).includes(uid)),
+    beforeFindOne: checkShape,
+    beforeFindMany: checkShape,
+    beforeCount: checkShape,
+  } as never);
   strapi.db.lifecycles.subscribe({
     models: [...HANGING_TYPES, FILE],
     beforeFindOne: restrict,
