@@ -459,3 +459,58 @@ describe("the section types' write fields and conditions, as the Content Manager
     expect(await strapi.db.query(TASK).count({ where: { documentId: mine.body.data.documentId } })).toBe(0);
   });
 });
+
+describe("the section types' read conditions on every route (fourth attack)", () => {
+  it('a role that reads only the notes, tasks and reminders it created gets no other one from my work, its reminders, the export or the activity excerpts', async () => {
+    const CM = 'plugin::content-manager.explorer';
+    const own = (subject: string) => [
+      { action: `${CM}.read`, subject, conditions: ['admin::is-creator'] },
+      { action: `${CM}.create`, subject },
+      { action: `${CM}.update`, subject, conditions: ['admin::is-creator'] },
+    ];
+    const role = await createRole(strapi, [
+      { action: `${CM}.read`, subject: 'plugin::crm.lead' },
+      { action: 'plugin::crm.leads.export' },
+      ...own('plugin::crm.note'),
+      ...own('plugin::crm.task'),
+      ...own('plugin::crm.reminder'),
+    ]);
+    const limited = await createStaff(strapi, role.id);
+    const lead = await createLead(strapi, { name: 'Conditions Cleo', createdBy: owner.id, isPublic: true });
+    const base = `/crm/leads/${lead.documentId}`;
+    const made = [
+      await manager.post(`${base}/notes`).send({ body: 'R4-MANAGER-NOTE' }),
+      await manager.post(`${base}/tasks`).send({ title: 'R4-MANAGER-TASK', assignedTo: limited.id }),
+      await manager
+        .post(`${base}/reminders`)
+        .send({ message: 'R4-MANAGER-REMINDER', remindAt: '2030-01-01T09:00:00.000Z', staff: limited.id }),
+      await limited.post(`${base}/notes`).send({ body: 'R4-OWN-NOTE' }),
+      await limited.post(`${base}/tasks`).send({ title: 'R4-OWN-TASK' }),
+    ];
+    expect(made.map((res) => res.status)).toEqual([201, 201, 201, 201, 201]);
+
+    const texts = async (path: string) => {
+      const res = await limited.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      return JSON.stringify(res.body);
+    };
+    for (const path of [
+      '/crm/my-work',
+      '/crm/reminders',
+      `${base}/export`,
+      `${base}/activity`,
+      `${base}/notes`,
+    ]) {
+      const text = await texts(path);
+      expect([
+        path,
+        ['R4-MANAGER-NOTE', 'R4-MANAGER-TASK', 'R4-MANAGER-REMINDER'].filter((s) => text.includes(s)),
+      ]).toEqual([path, []]);
+    }
+    // what the role created is theirs to read
+    expect(await texts(`${base}/activity`)).toContain('R4-OWN-NOTE');
+    expect(await texts(`${base}/export`)).toContain('R4-OWN-TASK');
+    // a role without conditions (the manager) reads all of it
+    expect(JSON.stringify((await manager.get(`${base}/activity`)).body)).toContain('R4-MANAGER-NOTE');
+  });
+});

@@ -11,7 +11,7 @@ import type {
   UpdateLead,
 } from '../contracts';
 import { readableActivity, readableLeadFields } from '../services/leads/readable';
-import { readsNoteBodies } from '../services/sections/readable';
+import { noteExcerpts } from '../services/sections/readable';
 import { getService } from '../utils';
 import { validateFlag, validateLeadCreate, validateLeadUpdate } from '../validation/lead';
 import { validateLeadListQuery, validatePagination } from '../validation/lead-query';
@@ -94,11 +94,10 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
       const pagination = await validatePagination(ctx.query);
       const page = await getService(strapi, 'activity').listForLead(lead.documentId, pagination);
       const readable = readableLeadFields(strapi, ctx.state.userAbility);
+      const excerptShown = await noteExcerpts(strapi, ctx.state.userAbility, page.data);
       ctx.body = {
         ...page,
-        data: page.data.map((row) =>
-          readableActivity(row, readable, { noteBodies: readsNoteBodies(strapi, ctx.state.userAbility) })
-        ),
+        data: page.data.map((row) => readableActivity(row, readable, { noteBodies: excerptShown(row) })),
       } satisfies GetActivity.Response;
     },
   };

@@ -6,7 +6,7 @@ import { CM_ACTION, UID } from '../uids';
 import { DETAIL_POPULATE } from './leads/populate';
 import { leadDetail, staff } from './leads/serialize';
 import { SECTIONS, serializeSection } from './sections';
-import { readsNoteBodies, sectionReader } from './sections/readable';
+import { noteExcerpts, sectionReader } from './sections/readable';
 import type { UserAbility } from './visibility';
 import type { ActivityRow, CustomFieldRow, FileRow } from '../content-types/rows';
 
@@ -48,8 +48,12 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
           const spec = SECTIONS[kind];
           if (ability.cannot(CM_ACTION.read, spec.uid)) return [kind, []];
           const shown = sectionReader(strapi, ability, kind);
+          // the role's read conditions on the type ("is creator", say) as on every other route
+          const own = getService(strapi, 'visibility').readFilter(ability, spec.uid) ?? {
+            id: { $null: true },
+          };
           const rows = await strapi.documents(spec.uid).findMany({
-            filters: { lead: { id: leadId } },
+            filters: { $and: [{ lead: { id: leadId } }, own] },
             sort: [{ createdAt: 'asc' }, { id: 'asc' }],
             populate: {
               lead: { fields: ['name'] },
@@ -78,6 +82,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
         { action: 'exported', lead: documentId, actor: userId, data: {} },
       ]);
       const readable = readableLeadFields(strapi, ability);
+      const excerptShown = await noteExcerpts(strapi, ability, activity);
       return {
         exportedAt: new Date().toISOString(),
         lead: onlyReadable(leadDetail(lead), readable),
@@ -86,7 +91,7 @@ const gdprService = ({ strapi }: { strapi: Core.Strapi }) => {
           .filter((a) => a.action === 'consent_given')
           .map((a) => ({ ...a.data, at: a.createdAt })),
         activity: activity
-          .map((row) => readableActivity(row, readable, { noteBodies: readsNoteBodies(strapi, ability) }))
+          .map((row) => readableActivity(row, readable, { noteBodies: excerptShown(row) }))
           .map((a) => ({ action: a.action, data: a.data, actor: staff(a.actor), createdAt: a.createdAt })),
       };
     },

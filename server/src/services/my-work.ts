@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ReminderRow, TaskRow } from '../content-types/rows';
 import type { MyWorkItem } from '../contracts';
-import { CM_ACTION, UID } from '../uids';
+import { CM_ACTION, UID, type CrmUid } from '../uids';
 import { getService } from '../utils';
 import { readableFields } from './leads/readable';
 import type { Filter, UserAbility } from './visibility';
@@ -21,8 +21,8 @@ const sortKey = (item: MyWorkItem) =>
 
 /** "My work": the caller's open tasks and pending reminders on the leads and customers they see. */
 const myWorkService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const scoped = (ability: UserAbility, uid: string, mine: Filter) => {
-    const visible = getService(strapi, 'visibility').hangingFilter(ability, uid);
+  const scoped = (ability: UserAbility, uid: CrmUid, mine: Filter) => {
+    const visible = getService(strapi, 'visibility').readableRows(ability, uid);
     return visible ? { $and: [mine, visible] } : mine;
   };
 

@@ -75,8 +75,9 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The caller's own reminders (due ones first), for their reminders list. */
   async mine(ability: UserAbility, userId: number, { notified }: { notified?: boolean }) {
-    // a reminder of a lead the caller no longer sees (reassigned, made private) is not theirs to read
-    const visible = getService(strapi, 'visibility').hangingFilter(ability, UID.reminder);
+    // a reminder of a lead the caller no longer sees (reassigned, made private) is not theirs to
+    // read, nor one the role's read conditions on reminders leave out
+    const visible = getService(strapi, 'visibility').readableRows(ability, UID.reminder);
     const mine = { staff: { id: userId }, ...(notified === undefined ? {} : { notified }) };
     const rows = await strapi.documents(UID.reminder).findMany({
       filters: visible ? { $and: [mine, visible] } : mine,

@@ -51,6 +51,20 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return query ?? {};
   },
 
+  /**
+   * The where-clause of the rows of a section type `uid` that `ability` may read: those of the
+   * leads and customers it sees, within the role's own read conditions on the type ("is creator"
+   * on tasks, say) as the Content Manager applies them. `null` when nothing restricts it.
+   */
+  readableRows(ability: UserAbility, uid: CrmUid): Filter | null {
+    const own = this.readFilter(ability, uid);
+    const parts = [own ?? { id: { $null: true } }, this.hangingFilter(ability, uid)].filter(
+      (part): part is Filter => !!part && Object.keys(part).length > 0
+    );
+    if (!parts.length) return null;
+    return parts.length === 1 ? parts[0] : { $and: parts };
+  },
+
   /** Whether `ability` reads every lead (Super Admin, or read without conditions). */
   readsAllLeads(ability: UserAbility) {
     const filter = this.leadFilter(ability);
