@@ -539,6 +539,54 @@ it('answers 400 for a follow-up task given to a colleague who may not see the le
   expect(ok.status).toBe(201);
 });
 
+it('answers 403 for a follow-up task the role may not create, or whose assignee it may not write, and changes nothing', async () => {
+  const CM = 'plugin::content-manager.explorer';
+  const base = [
+    { action: `${CM}.read`, subject: LEAD },
+    { action: `${CM}.update`, subject: LEAD },
+    { action: `${CM}.create`, subject: CUSTOMER },
+    { action: `${CM}.read`, subject: CUSTOMER },
+    { action: 'plugin::crm.leads.convert' },
+  ];
+  const noTasks = await createStaff(strapi, (await createRole(strapi, base)).id);
+  const noAssignee = await createStaff(
+    strapi,
+    (
+      await createRole(strapi, [
+        ...base,
+        {
+          action: `${CM}.create`,
+          subject: 'plugin::crm.task',
+          properties: { fields: ['title', 'dueDate', 'customer'] },
+        },
+      ])
+    ).id
+  );
+  for (const [who, task, message] of [
+    [noTasks, { title: 'Call' }, 'Your role may not create tasks'],
+    [
+      noAssignee,
+      { title: 'Call', assignedTo: manager.id },
+      'task fields, which the follow-up task would fill: assignedTo',
+    ],
+  ] as const) {
+    const lead = await qualifiedLead({ isPublic: true });
+    const before = await snapshot(lead.documentId);
+    const res = await who
+      .post(`/crm/leads/${lead.documentId}/convert`)
+      .send({ customer: { firstName: 'M' }, followUpTask: task });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain(message);
+    expect(await snapshot(lead.documentId)).toEqual(before);
+  }
+  // the task the role may write goes through
+  const lead = await qualifiedLead({ isPublic: true });
+  const ok = await noAssignee
+    .post(`/crm/leads/${lead.documentId}/convert`)
+    .send({ customer: { firstName: 'M' }, followUpTask: { title: 'Call', dueDate: '2027-01-05' } });
+  expect(ok.status).toBe(201);
+});
+
 describe('field-level permissions (SPEC §3.1)', () => {
   const READ = 'plugin::content-manager.explorer.read';
   /** Lead fields a Sales Staff copy may read: neither the contact details, value, description, assignee, status, custom fields, tags nor name. */

@@ -10,6 +10,7 @@ import { leadDetail } from '../leads/serialize';
 import {
   checkCarriedFieldsReadable,
   checkCustomerFieldsWritable,
+  checkFollowUpTaskWritable,
   privateFilesOf,
   readableConversion,
 } from './field-rights';
@@ -334,6 +335,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
           tags: (lead.tags ?? []).length > 0,
         }
       );
+      if (input.followUpTask) checkFollowUpTaskWritable(ability, input.followUpTask);
       if (!existing && data.email) {
         const duplicateId = await customerIdWithEmail(strapi, data.email);
         if (duplicateId !== null) {

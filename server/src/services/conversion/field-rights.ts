@@ -93,3 +93,21 @@ export const checkCustomerFieldsWritable = (
     `Your role may not ${merging ? 'change' : 'write'} these customer fields, which this conversion would fill: ${refused.join(', ')}`
   );
 };
+
+/**
+ * The follow-up task a conversion creates, checked as the section routes and the Content Manager
+ * check a task: the role must create tasks, and write the fields the caller filled (the customer
+ * link and the open status are the conversion's own). A task the role could not create that way
+ * is a 403 that changes nothing.
+ */
+export const checkFollowUpTaskWritable = (ability: UserAbility, task: Record<string, unknown>) => {
+  if (ability.cannot(CM_ACTION.create, UID.task))
+    throw forbiddenError('Your role may not create tasks: convert without a follow-up task');
+  const refused = Object.entries(task)
+    .filter(([field, value]) => !isEmptyValue(value) && ability.cannot(CM_ACTION.create, UID.task, field))
+    .map(([field]) => field);
+  if (refused.length)
+    throw forbiddenError(
+      `Your role may not write these task fields, which the follow-up task would fill: ${refused.join(', ')}`
+    );
+};
