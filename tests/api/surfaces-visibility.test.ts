@@ -985,3 +985,75 @@ describe('what the fourth attack found (each now holds)', () => {
     expect(await origin(plain.body.data.documentId)).toBe(false);
   });
 });
+
+describe('what the fourth attack found (each now holds)', () => {
+  it("a lead deleted in the Content Manager takes its sections with it: none is left for anyone's section routes", async () => {
+    const lead = await createLead(strapi, { name: 'Doomed Dora', createdBy: manager.id, isPublic: true });
+    const base = `/crm/leads/${lead.documentId}`;
+    const task = await owner.post(`${base}/tasks`).send({ title: 'doomed task' });
+    const opportunity = await owner.post(`${base}/opportunities`).send({ name: 'doomed deal', value: 5000 });
+    const note = await owner.post(`${base}/notes`).send({ body: 'doomed note' });
+    const reminder = await owner
+      .post(`${base}/reminders`)
+      .send({ message: 'doomed reminder', remindAt: '2030-01-01T09:00:00.000Z' });
+    expect([task, opportunity, note, reminder].map((res) => res.status)).toEqual([201, 201, 201, 201]);
+
+    expect((await manager.del(`${CM}/${LEAD}/${lead.documentId}`)).status).toBe(200);
+    for (const [uid, res] of [
+      [TASK, task],
+      [OPPORTUNITY, opportunity],
+      [NOTE, note],
+      [REMINDER, reminder],
+    ] as const) {
+      const where = { documentId: res.body.data.documentId };
+      expect([uid, await strapi.db.query(uid).count({ where })]).toEqual([uid, 0]);
+    }
+    expect(
+      (await attacker.put(`/crm/tasks/${task.body.data.documentId}`).send({ title: 'hijacked' })).status
+    ).toBe(404);
+  });
+
+  it('a section that hangs off nothing is reached on the section routes only by those who see every lead', async () => {
+    const orphan = await strapi.documents(TASK).create({ data: { title: 'orphan task' } as never });
+    const res = await attacker.put(`/crm/tasks/${orphan.documentId}`).send({ title: 'hijacked' });
+    expect(res.status).toBe(404);
+    expect((await attacker.del(`/crm/tasks/${orphan.documentId}`)).status).toBe(404);
+    expect((await strapi.db.query(TASK).findOne({ where: { documentId: orphan.documentId } })).title).toBe(
+      'orphan task'
+    );
+    expect((await manager.put(`/crm/tasks/${orphan.documentId}`).send({ title: 'tidied' })).status).toBe(200);
+  });
+
+  it('a task or reminder given in the Content Manager to someone who may not see its lead is a 400 that writes nothing', async () => {
+    // the attacker's own private lead: the owner may not see it
+    const lead = { connect: [{ documentId: attackerLead.documentId }] };
+    for (const [uid, body, field] of [
+      [TASK, { title: 'CM task' }, 'assignedTo'],
+      [REMINDER, { message: 'CM reminder', remindAt: '2030-01-01T09:00:00.000Z' }, 'staff'],
+    ] as const) {
+      const before = await countRows(strapi, uid);
+      const created = await attacker
+        .post(`${CM}/${uid}`)
+        .send({ ...body, lead, [field]: { connect: [{ id: owner.id }] } });
+      expect([uid, created.status]).toEqual([uid, 400]);
+      expect(JSON.stringify(created.body.error)).toContain('may not see this lead');
+      expect(await countRows(strapi, uid)).toBe(before);
+
+      const made = await attacker.post(`${CM}/${uid}`).send({ ...body, lead });
+      expect([uid, made.status]).toEqual([uid, 201]);
+      const changed = await attacker
+        .put(`${CM}/${uid}/${made.body.data.documentId}`)
+        .send({ [field]: { connect: [{ id: owner.id }] } });
+      expect([uid, changed.status]).toEqual([uid, 400]);
+      const stored = await strapi.db
+        .query(uid)
+        .findOne({ where: { documentId: made.body.data.documentId }, populate: [field] });
+      expect(stored[field]).toBeNull();
+      // someone who sees the lead (a manager) may be given it
+      const given = await attacker
+        .put(`${CM}/${uid}/${made.body.data.documentId}`)
+        .send({ [field]: { connect: [{ id: manager.id }] } });
+      expect([uid, given.status]).toEqual([uid, 200]);
+    }
+  });
+});

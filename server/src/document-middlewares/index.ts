@@ -7,6 +7,7 @@ import { customerStatusGuard } from './customer-status-guard';
 import { customFieldSlugRule } from './custom-field-slug';
 import { customFieldValuesRule } from './custom-field-values';
 import { leadActivityMiddleware } from './lead-activity';
+import { leadCascade } from './lead-cascade';
 import { leadInvariants } from './lead-invariants';
 import { leadMirrors } from './lead-mirrors';
 
@@ -21,6 +22,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     leadInvariants,
     customFieldValuesRule,
     leadActivityMiddleware,
+    leadCascade,
     surfaceWriteRules,
     customerEmailRule,
     customerFullNameRule,

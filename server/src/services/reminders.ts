@@ -28,11 +28,17 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: [{ remindAt: 'asc' }, { id: 'asc' }],
       limit: BATCH,
     });
-    const staff = getService(strapi, 'staff');
     const abilities = new Map<number, Promise<UserAbility | null>>();
-    const abilityOf = (id: number) => {
-      if (!abilities.has(id)) abilities.set(id, staff.abilityOf(id));
-      return abilities.get(id)!;
+    /** Whether staff member `staffId` may read the reminder `id`, by the rule of every route. */
+    const mayRead = async (staffId: number, id: number) => {
+      if (!abilities.has(staffId)) abilities.set(staffId, getService(strapi, 'staff').abilityOf(staffId));
+      const ability = await abilities.get(staffId)!;
+      if (!ability) return false;
+      const readable = getService(strapi, 'visibility').readableRows(ability, UID.reminder);
+      const found = await strapi.db
+        .query(UID.reminder)
+        .findOne({ where: readable ? { $and: [{ id }, readable] } : { id }, select: ['id'] });
+      return !!found;
     };
     let sent = 0;
     for (const reminder of due) {
@@ -44,12 +50,14 @@ const remindersService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!reminder.staff?.email) continue;
       const parent = getService(strapi, 'parents').of(reminder);
       const on = parent ? { [parent.type]: parent.documentId } : null;
-      // The email names the lead: one its staff member no longer sees (reassigned, made private,
-      // their role changed since the reminder was set) is not mailed to them (SPEC §3.1).
-      if (parent && !(await staff.reaches(reminder.staff.id, parent, await abilityOf(reminder.staff.id)))) {
-        await getService(strapi, 'activity').record([
-          { action: 'reminder_email_withheld', ...on, data: { reminder: reminder.documentId } },
-        ]);
+      // The email names the lead and says the message: a reminder its staff member may not read
+      // now (its lead reassigned or made private, their role changed since it was set) is not
+      // mailed to them (SPEC §3.1).
+      if (!(await mayRead(reminder.staff.id, reminder.id))) {
+        if (on)
+          await getService(strapi, 'activity').record([
+            { action: 'reminder_email_withheld', ...on, data: { reminder: reminder.documentId } },
+          ]);
         continue;
       }
       const about = reminder.lead ? ` about ${reminder.lead.name}` : '';

@@ -18,6 +18,9 @@ interface ParentRow {
   lead?: { documentId: string } | null;
   customer?: { documentId: string } | null;
   body?: string | null;
+  /** a task's assignee, a reminder's staff member */
+  assignedTo?: { id: number } | null;
+  staff?: { id: number } | null;
 }
 
 /** A relation left empty in a write: absent, null, or a connect/set of nothing (the Content Manager's form). */
@@ -68,13 +71,20 @@ export const surfaceWriteRules =
       );
     const visibility = getService(strapi, 'visibility');
     const spec = SECTION_BY_UID.get(uid);
+    // the staff member a task or a reminder is for (a note's author is its writer: below)
+    const assigned = spec?.staffField && !spec.staffField.setToCaller ? spec.staffField.name : null;
     const readRow = (where: Record<string, unknown>) =>
       asPlugin(
         () =>
           strapi.db.query(uid).findOne({
             where,
             populate: spec
-              ? { lead: true, customer: true, ...(uid === UID.note ? { author: true } : {}) }
+              ? {
+                  lead: true,
+                  customer: true,
+                  ...(uid === UID.note ? { author: true } : {}),
+                  ...(assigned ? { [assigned]: { select: ['id'] } } : {}),
+                }
               : { lead: true, user: true, attachments: true },
           }) as Promise<ParentRow | null>
       );
@@ -106,6 +116,19 @@ export const surfaceWriteRules =
             throw validationError([
               { path: ['author'], message: "is the note's writer: it cannot be set to someone else" },
             ]);
+        }
+        const staffOf = (row: ParentRow | null) =>
+          assigned === 'assignedTo' ? row?.assignedTo?.id : assigned === 'staff' ? row?.staff?.id : undefined;
+        const staffId = staffOf(after);
+        if (assigned && staffId && staffId !== staffOf(before)) {
+          // work goes only to someone who sees its lead or customer, as on the plugin's routes
+          const on = after.lead
+            ? { type: 'lead' as const, documentId: after.lead.documentId }
+            : after.customer
+              ? { type: 'customer' as const, documentId: after.customer.documentId }
+              : undefined;
+          const message = await asPlugin(() => getService(strapi, 'staff').assignmentError(staffId, on));
+          if (message) throw validationError([{ path: [assigned], message }]);
         }
         if (uid === UID.customer && after) {
           const errors = customerErrors(action === 'clone' ? null : before, after);

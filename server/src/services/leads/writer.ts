@@ -4,7 +4,6 @@ import { crmConfig, getService } from '../../utils';
 import { CM_ACTION, UID } from '../../uids';
 import type { LeadInput } from '../../validation/lead';
 import { isLocked, MESSAGES, stateOf } from '../../rules/lead';
-import { SECTIONS } from '../sections';
 import type { UserAbility } from '../visibility';
 import { DETAIL_POPULATE } from './populate';
 import { onlyReadable, readableLeadFields } from './readable';
@@ -116,20 +115,10 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Deletes a lead with its notes, tasks, reminders, opportunities and files; answers what was deleted. */
     async remove(ability: UserAbility, documentId: string) {
-      const lead = await writable(ability, documentId, 'delete');
+      await writable(ability, documentId, 'delete');
       const deleted = await strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE });
-      // The lead's sections go with it (copies made for a customer at conversion stay with the
-      // customer); the activity log keeps its "deleted" row.
-      await strapi.db.transaction(async () => {
-        for (const { uid } of Object.values(SECTIONS)) {
-          await strapi.db.query(uid).deleteMany({ where: { lead: { id: lead.id } } });
-        }
-        await strapi.documents(UID.lead).delete({ documentId });
-      });
-      for (const file of (deleted?.attachments ?? []) as { id: number }[]) {
-        const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
-        if (row) await strapi.plugin('upload').service('upload').remove(row);
-      }
+      // its sections and files go with it (document-middlewares/lead-cascade), in one transaction
+      await strapi.db.transaction(() => strapi.documents(UID.lead).delete({ documentId }));
       return onlyReadable(leadSummary(deleted!), readableLeadFields(strapi, ability));
     },
 

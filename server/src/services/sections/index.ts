@@ -103,6 +103,9 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await parents()
         .resolve(ability, parent)
         .catch(() => Promise.reject(notFound(spec)));
+    // one that hangs off nothing (made in the Content Manager without a lead or customer) is seen
+    // only by those who see every lead, as on Strapi's own surfaces (visibility.hangingFilter)
+    else if (!visibility().readsAllLeads(ability)) throw notFound(spec);
     return { spec, row, parent };
   };
 
