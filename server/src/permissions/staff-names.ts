@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { CM_ACTION, UID } from '../uids';
+import { createAbilityCache } from './ability-cache';
 
 /** What anyone who reads a CRM record with a staff relation may read of a staff member: the name. */
 export const STAFF_NAME_FIELDS = ['firstname', 'lastname'] as const;
@@ -53,9 +54,11 @@ export const showStaffByName = (strapi: Core.Strapi) => {
     findUserPermissions: (user: unknown) => Promise<StoredPermission[]>;
   };
   const { engine } = permission;
+  const abilities = createAbilityCache<unknown>();
   engine.generateUserAbility = async (user: unknown) => {
     const stored = await permission.findUserPermissions(user);
-    return engine.generateTokenAbility([...stored, ...staffNamePermission(stored)], user);
+    const all = [...stored, ...staffNamePermission(stored)];
+    return abilities.get(user as { id?: unknown }, all, () => engine.generateTokenAbility(all, user));
   };
 };
 

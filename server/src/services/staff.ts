@@ -40,12 +40,14 @@ const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * staff member (the reminder's email does), and SPEC §3.1 says one who may not see a lead
    * learns nothing of it. A lead given to someone is another matter: assigned, they see it.
    */
-  async assignmentError(id: unknown, on?: Parent): Promise<string | null> {
+  async assignmentError(id: unknown, on?: Parent, callerId?: number): Promise<string | null> {
     if (id === null || id === undefined) return null;
     const assignable = await this.assignable();
     if (!assignable.some((member) => member.id === id))
       return 'is not a staff member who can be assigned work';
-    if (on && !(await this.reaches(id as number, on))) return `may not see this ${on.type}`;
+    // the caller reached `on` to write on it: work they give themselves needs no second look
+    if (on && id !== callerId && !(await this.reaches(id as number, on)))
+      return `may not see this ${on.type}`;
     return null;
   },
 

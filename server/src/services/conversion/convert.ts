@@ -177,7 +177,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
     ability: UserAbility,
     lead: Row,
     input: ConversionInput,
-    definitions: CustomFieldDefinition[]
+    definitions: CustomFieldDefinition[],
+    userId: number
   ) => {
     const errors: FieldError[] = [];
     const { plan, errors: mergeErrors } = planMerges(
@@ -189,7 +190,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
     // the task goes on the customer, which its assignee sees through this lead
     const assignmentError = await getService(strapi, 'staff').assignmentError(
       input.followUpTask?.assignedTo,
-      { type: 'lead', documentId: lead.documentId }
+      { type: 'lead', documentId: lead.documentId },
+      userId
     );
     if (assignmentError) errors.push({ path: ['followUpTask', 'assignedTo'], message: assignmentError });
     let existing: Row | null = null;
@@ -324,7 +326,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       await checkCarriedFieldsReadable(strapi, ability, lead, definitions, {
         createsCustomer: !input.existingCustomerId,
       });
-      const { plan, existing } = await checkAgainstDatabase(ability, lead, input, definitions);
+      const { plan, existing } = await checkAgainstDatabase(ability, lead, input, definitions, userId);
       const data = customerData(input, plan);
       checkCustomerFieldsWritable(
         ability,

@@ -82,10 +82,14 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const parents = () => getService(strapi, 'parents');
   const activity = () => getService(strapi, 'activity');
 
-  const checkStaff = async (spec: SectionSpec, input: Data, parent: Parent | null) => {
+  const checkStaff = async (spec: SectionSpec, input: Data, parent: Parent | null, userId: number) => {
     const field = spec.staffField;
     if (!field || field.setToCaller || input[field.name] === undefined || input[field.name] === null) return;
-    const message = await getService(strapi, 'staff').assignmentError(input[field.name], parent ?? undefined);
+    const message = await getService(strapi, 'staff').assignmentError(
+      input[field.name],
+      parent ?? undefined,
+      userId
+    );
     if (message) throw validationError([{ path: [field.name], message }]);
   };
 
@@ -191,7 +195,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     ) {
       const spec = SECTIONS[kind];
       const input = await permitted(spec, ability, given);
-      await checkStaff(spec, input, parent);
+      await checkStaff(spec, input, parent, userId);
       const field = spec.staffField;
       // A note's author is the caller; a reminder is for the caller unless it names someone.
       const staffValue = field?.setToCaller
@@ -223,7 +227,7 @@ const sectionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { spec, row, parent } = await findItem(kind, ability, documentId);
       mayChange(kind, ability, userId, row, 'update');
       const input = await permitted(spec, ability, given, row);
-      await checkStaff(spec, input, parent);
+      await checkStaff(spec, input, parent, userId);
       const data: Data = { ...input, updatedBy: userId };
       const updated = await strapi
         .documents(spec.uid)
