@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import { sanitize } from '@strapi/utils';
 
@@ -33,13 +34,34 @@ const emitAfterCommit = (
   known: KnownRelations = {}
 ) => {
   if (!ids.length) return Promise.resolve();
+  const run = () =>
+    emit(strapi, event, uid, ids, known).catch((error: Error) => {
+      strapi.log.error(`[crm] ${event} events of ${ids.length} ${uid}: ${error.message}`);
+    });
   return strapi.db.transaction(({ onCommit }) => {
-    onCommit(() =>
-      emit(strapi, event, uid, ids, known).catch((error: Error) => {
-        strapi.log.error(`[crm] ${event} events of ${ids.length} ${uid}: ${error.message}`);
-      })
-    );
+    onCommit(() => afterResponse(strapi, run));
   });
+};
+
+/**
+ * Runs `work` once the current request's answer is sent (at once outside a request): the events'
+ * reads (every relation of each entry) then do not compete with the answer's own reads for the
+ * connection pool. Webhooks go out a moment later; the answer no longer waits for their payload.
+ */
+const afterResponse = (strapi: Core.Strapi, work: () => unknown) => {
+  const res = (strapi.requestContext.get() as { res?: ServerResponse } | undefined)?.res;
+  if (!res || res.writableFinished || res.destroyed) {
+    work();
+    return;
+  }
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    work();
+  };
+  res.once('finish', once);
+  res.once('close', once);
 };
 
 /**
