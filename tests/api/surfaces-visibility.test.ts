@@ -1057,3 +1057,112 @@ describe('what the fourth attack found (each now holds)', () => {
     }
   });
 });
+
+describe('what the fifth attack found (each now holds)', () => {
+  it("a bare test of a relation (filters[lead][$notNull], [$eq]=id, =id) neither says that a customer's hidden lead exists nor its id", async () => {
+    const count = async (query: string) => {
+      const res = await merger.get(`${CM}/${CUSTOMER}?pageSize=100&${query}`);
+      expect([query, res.status]).toEqual([query, 200]);
+      return res.body.results.map((c: { documentId: string }) => c.documentId);
+    };
+    const id = hidden.lead.id;
+    for (const query of [
+      'filters[lead][$notNull]=true',
+      `filters[lead][$eq]=${id}`,
+      `filters[lead]=${id}`,
+      `filters[lead][$in][0]=${id}`,
+      `filters[lead][$gt]=${id - 1}`,
+      `filters[$and][0][lead][$notNull]=true`,
+    ]) {
+      expect([query, await count(query)]).toEqual([query, []]);
+    }
+    // the customer has no lead the caller may see
+    expect(await count('filters[lead][$null]=true')).toContain(hidden.customer.documentId);
+    // a manager, who sees the lead, finds it by its id
+    const seen = await manager.get(`${CM}/${CUSTOMER}?filters[lead][$eq]=${id}`);
+    expect(seen.body.results.map((c: { documentId: string }) => c.documentId)).toEqual([
+      hidden.customer.documentId,
+    ]);
+  });
+
+  it("a role that may not read customers' portal users cannot spell a portal login's email out through a filter", async () => {
+    const portal = await createEndUser(strapi);
+    const customer = await strapi.documents(CUSTOMER).create({
+      data: { firstName: 'Portia', email: portal.email, user: portal.user.id } as never,
+    });
+    const role = await createRole(strapi, [
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: CUSTOMER,
+        properties: { fields: ['firstName', 'lastName', 'user', 'lead'] },
+      },
+      {
+        action: 'plugin::content-manager.explorer.read',
+        subject: LEAD,
+        properties: { fields: ['name', 'customer'] },
+      },
+    ]);
+    const reader = await createStaff(strapi, role.id);
+    const total = async (path: string) => {
+      const res = await reader.get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      return res.body.pagination.total;
+    };
+    const prefix = portal.email.slice(0, 6);
+    for (const base of [`${CM}/${CUSTOMER}?filters[user]`, `${CM}/${LEAD}?filters[customer][user]`]) {
+      expect(await total(`${base}[email][$startsWith]=${prefix}`)).toBe(
+        await total(`${base}[email][$startsWith]=zzzz`)
+      );
+      expect(await total(`${base}[username][$startsWith]=${prefix}`)).toBe(
+        await total(`${base}[username][$startsWith]=zzzz`)
+      );
+    }
+    // the customer has its login (what the filters would have matched)
+    const stored = await strapi.db
+      .query(CUSTOMER)
+      .findOne({ where: { documentId: customer.documentId }, populate: ['user'] });
+    expect(stored.user.email).toBe(portal.email);
+  });
+
+  it('a malformed percent-encoding on a Content Manager path is a 400, logged in or not', async () => {
+    for (const res of [
+      await http(strapi).get(`${CM}/${LEAD}?x=%`),
+      await attacker.get(`${CM}/${LEAD}?x=%E0%A4%A`),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('The query string is not valid percent-encoding');
+    }
+  });
+
+  it('a Content Manager list sorted on a relation itself is a 400; on one of its fields it answers', async () => {
+    for (const path of [
+      `${CUSTOMER}?sort=lead:asc`,
+      `${LEAD}?sort=leadStatus:asc`,
+      `${LEAD}?sort=tags:desc`,
+      `${NOTE}?sort=lead:asc`,
+    ]) {
+      const res = await manager.get(`${CM}/${path}`);
+      expect([path, res.status, res.body.error?.name]).toEqual([path, 400, 'ValidationError']);
+    }
+    expect((await manager.get(`${CM}/${LEAD}?sort=leadStatus.name:asc`)).status).toBe(200);
+  });
+
+  it('a reminder moved in the Content Manager to a lead its staff member may not see is a 400 that moves nothing', async () => {
+    const visible = await createLead(strapi, { name: 'Public Pam', createdBy: attacker.id, isPublic: true });
+    const made = await attacker
+      .post(`/crm/leads/${visible.documentId}/reminders`)
+      .send({ message: 'moved', remindAt: '2030-01-01T09:00:00.000Z', staff: owner.id });
+    expect(made.status).toBe(201);
+    const moved = await attacker.put(`${CM}/${REMINDER}/${made.body.data.documentId}`).send({
+      lead: {
+        connect: [{ documentId: attackerLead.documentId }],
+        disconnect: [{ documentId: visible.documentId }],
+      },
+    });
+    expect(moved.status).toBe(400);
+    const stored = await strapi.db
+      .query(REMINDER)
+      .findOne({ where: { documentId: made.body.data.documentId }, populate: ['lead'] });
+    expect(stored.lead.documentId).toBe(visible.documentId);
+  });
+});

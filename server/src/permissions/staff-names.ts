@@ -175,7 +175,13 @@ const refused = (ctx: Context, message: string) => {
  */
 export const staffPrivacy = () => async (ctx: Context, next: Next) => {
   if (!isCmCrmPath(ctx.path)) return next();
-  const query = decodeURIComponent(ctx.querystring ?? '');
+  let query: string;
+  try {
+    query = decodeURIComponent(ctx.querystring ?? '');
+  } catch {
+    // this middleware runs outside Strapi's error handler: a URIError here was a bare 500
+    return refused(ctx, 'The query string is not valid percent-encoding');
+  }
   if (STAFF_RELATIONS.some((relation) => query.includes(`[${relation}]`)) && STAFF_FILTER.test(query))
     return refused(ctx, "A staff member's email or login cannot be filtered on here");
   let path = ctx.path;

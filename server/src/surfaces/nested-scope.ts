@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { HANGING_TYPES } from '../services/hanging';
 import { readableFields, type Readable } from '../services/leads/readable';
 import type { Filter } from '../services/visibility';
@@ -23,6 +24,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const rowsIn = (value: unknown): Row[] => (Array.isArray(value) ? value : [value]).filter(isPlainObject);
 const NOTHING: Filter = { id: { $null: true } };
 const LOGICAL = new Set(['$and', '$or', '$not']);
+const FILE = 'plugin::upload.file';
 
 /** What one caller may see of each hanging type, worked out once per query. */
 const viewOf = (strapi: Core.Strapi, caller: SurfaceCaller) => {
@@ -31,10 +33,17 @@ const viewOf = (strapi: Core.Strapi, caller: SurfaceCaller) => {
   return {
     scope: (uid: string): Filter | null =>
       caller.kind === 'outside' ? NOTHING : visibility.hangingFilter(caller.ability, uid),
-    /** The fields of `uid` the caller may read: all of them outside the CRM's hanging types. */
+    /** The ids of the rows of `uid` matching `filter`, as a subquery. */
+    idsOf: (uid: string, filter: Filter) => visibility.idsOf(uid, filter),
+    /**
+     * The fields of `uid` the caller may read, by their role's read permission on it: a related
+     * customer's portal user (`users-permissions`) or a tag is no more readable through a filter
+     * than in its own list. Files stay whole (they are scoped as files: read-scope.ts), and staff
+     * are guarded by name (permissions/staff-names.ts).
+     */
     readableIn(uid: string): Readable {
       if (caller.kind === 'outside') return () => false;
-      if (!isHanging(uid)) return () => true;
+      if (uid === FILE || uid === 'admin::user') return () => true;
       if (!readable.has(uid)) readable.set(uid, readableFields(strapi, caller.ability, uid));
       return readable.get(uid)!;
     },
@@ -68,8 +77,25 @@ export const scopeNestedWhere = (strapi: Core.Strapi, caller: SurfaceCaller, uid
         // a condition on the related row's fields, plain or inside $and/$or/$not
         const inspects = (condition: Record<string, unknown>) =>
           Object.keys(condition).some((k) => !k.startsWith('$') || LOGICAL.has(k));
-        if (!target || !isPlainObject(inner) || !inspects(inner)) out[key] = inner;
-        else {
+        if (!target) out[key] = inner;
+        else if (!isPlainObject(inner) || !inspects(inner)) {
+          // `{ lead: 65 }`, `{ lead: { $eq: 65 } }`, `{ lead: { $notNull: true } }` test the related
+          // row's id: written so, they are scoped like any other test of it (else a count would say
+          // whether a hidden lead exists, and its id by halves)
+          const scope = isHanging(target) ? view.scope(target) : null;
+          const onId = isPlainObject(inner) ? inner : { $eq: inner };
+          const seen = (test: unknown) => ({ [key]: { $and: [{ id: test }, scope] } });
+          if (!scope) out[key] = inner;
+          // "has none": has none the caller may see (none at all, or one outside what they see)
+          else if (onId.$null === true || onId.$notNull === false)
+            conditions.push({
+              $or: [
+                { [key]: { id: { $null: true } } },
+                { [key]: { id: { $notIn: view.idsOf(target, scope) } } },
+              ],
+            });
+          else Object.assign(out, seen(onId));
+        } else {
           const { $not: negated, ...rest } = inner;
           // Strapi cannot read `$not` under a relation (a 500): the same condition, negated outside it
           if (negated !== undefined) conditions.push({ $not: walk({ [key]: negated }, model, nested) });
@@ -180,6 +206,9 @@ export const scopeOrderBy = (strapi: Core.Strapi, caller: SurfaceCaller, uid: st
   const allowed = (path: string[]) => {
     const [field, ...deeper] = path;
     const attribute = attributes[field];
+    // a relation orders by one of its fields: alone, Strapi's query engine answered a 500
+    if (attribute?.type === 'relation' && !deeper.length)
+      throw new errors.ValidationError(`Sort on ${field} needs one of its fields (${field}.<field>)`);
     if (!view.readableIn(uid)(field)) return false;
     if (attribute?.type === 'relation' && deeper.length && isHanging(attribute.target))
       return !view.scope(attribute.target) && deeper.every(view.readableIn(attribute.target));

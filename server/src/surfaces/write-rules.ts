@@ -120,7 +120,11 @@ export const surfaceWriteRules =
         const staffOf = (row: ParentRow | null) =>
           assigned === 'assignedTo' ? row?.assignedTo?.id : assigned === 'staff' ? row?.staff?.id : undefined;
         const staffId = staffOf(after);
-        if (assigned && staffId && staffId !== staffOf(before)) {
+        // given to someone, or moved to another lead or customer: its staff member must see where it is
+        const moved =
+          (before?.lead?.documentId ?? null) !== (after.lead?.documentId ?? null) ||
+          (before?.customer?.documentId ?? null) !== (after.customer?.documentId ?? null);
+        if (assigned && staffId && (staffId !== staffOf(before) || moved)) {
           // work goes only to someone who sees its lead or customer, as on the plugin's routes
           const on = after.lead
             ? { type: 'lead' as const, documentId: after.lead.documentId }
