@@ -10,6 +10,7 @@ import { openApiOverride } from './openapi';
 import { keepCrmOutOfGraphql } from './surfaces/graphql';
 import { hideHiddenRowsFromHomepageCounts } from './surfaces/homepage-counts';
 import { forbidUnreadableRelations } from './surfaces/relations-forbidden';
+import { refuseMalformedQueries } from './surfaces/query-errors';
 import { hideCustomerStatusFromPicker } from './surfaces/status-picker';
 import { closeStaffRecords } from './surfaces/staff-records';
 
@@ -27,6 +28,7 @@ const register = async ({ strapi }: { strapi: Core.Strapi }) => {
   keepCrmOutOfGraphql(strapi);
   hideHiddenRowsFromHomepageCounts(strapi);
   forbidUnreadableRelations(strapi);
+  refuseMalformedQueries(strapi);
   hideCustomerStatusFromPicker(strapi);
   closeStaffRecords(strapi);
   strapi.server.router.use('/api/crm/me', meRequiresLogin);

@@ -211,6 +211,20 @@ describe('filters of the wrong shape', () => {
     expect([path, fine.status]).toEqual([path, 200]);
   });
 
+  it.each([
+    '/content-manager/collection-types/plugin::crm.task?filters[lead][$and][0][$eq]=1',
+    '/content-manager/collection-types/plugin::crm.task?filters[$and][0][$eq]=1',
+    '/content-manager/collection-types/plugin::crm.lead?filters[customer][$and][0][$eq]=1',
+    '/content-manager/collection-types/plugin::crm.lead?filters[tags][$or][0][$eq]=1',
+    '/content-manager/collection-types/plugin::crm.task?filters[lead][$eq]=1&filters[lead][id]=1',
+    '/content-manager/collection-types/plugin::crm.note?filters[lead][name][$and][0][$eq]=x',
+    '/content-manager/relations/plugin::crm.note/lead?filters[$or][0][$eq]=1',
+  ])("Strapi's own %s (a shape its query engine cannot read) is a 400, not a 500", async (path) => {
+    const res = await seller.get(path);
+    expect([path, res.status, res.body.error?.name]).toEqual([path, 400, 'ValidationError']);
+    expect(res.body.error.message).toMatch(/^Invalid (query|filters): /);
+  });
+
   it('still answers well-formed filters', async () => {
     const res = await seller.get(
       `/crm/leads?filters[$or][0][value][$gte]=5&filters[$or][1][name][$containsi]=tess&filters[id][$in][0]=1&filters[status][documentId][$eq]=${refs.status.New}`

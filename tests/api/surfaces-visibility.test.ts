@@ -1166,3 +1166,49 @@ describe('what the fifth attack found (each now holds)', () => {
     expect(stored.lead.documentId).toBe(visible.documentId);
   });
 });
+
+describe('what the sixth attack found (each now holds)', () => {
+  it("a role given read on the activity type sees there what the plugin's activity route shows it: no value of a field it may not read, no excerpt of a note it may not read", async () => {
+    const READ = 'plugin::content-manager.explorer.read';
+    const role = await createRole(strapi, [
+      { action: READ, subject: LEAD, properties: { fields: ['name', 'isPublic', 'company'] } },
+      { action: READ, subject: NOTE, conditions: ['admin::is-creator'] },
+      { action: READ, subject: 'plugin::crm.activity' },
+    ]);
+    const reader = await createStaff(strapi, role.id);
+    const lead = await createLead(strapi, { name: 'Logged Lou', createdBy: manager.id, isPublic: true });
+    expect(
+      (
+        await manager
+          .put(`/crm/leads/${lead.documentId}`)
+          .send({ email: 'r6.secret@x.test', company: 'R6 Co' })
+      ).status
+    ).toBe(200);
+    expect(
+      (await manager.post(`/crm/leads/${lead.documentId}/notes`).send({ body: 'R6-MANAGER-NOTE' })).status
+    ).toBe(201);
+
+    const list = await reader.get(`${CM}/plugin::crm.activity?pageSize=100&sort=id:desc`);
+    expect(list.status).toBe(200);
+    const text = JSON.stringify(list.body);
+    expect(text).not.toContain('r6.secret@x.test');
+    expect(text).not.toContain('R6-MANAGER-NOTE');
+    // a readable field's change keeps its values, an unreadable one only its name
+    const changes = list.body.results
+      .filter((row: { action: string }) => row.action === 'field_changed')
+      .map((row: { data: Record<string, unknown> }) => row.data);
+    expect(changes).toContainEqual(expect.objectContaining({ field: 'company', to: 'R6 Co' }));
+    expect(changes).toContainEqual({ field: 'email' });
+    const one = list.body.results.find((row: { data: { field?: string } }) => row.data.field === 'email');
+    expect(
+      JSON.stringify((await reader.get(`${CM}/plugin::crm.activity/${one.documentId}`)).body)
+    ).not.toContain('r6.secret');
+    // nor can a filter on the data spell the values out
+    const probe = await reader.get(`${CM}/plugin::crm.activity?filters[data][$containsi]=r6.secret`);
+    expect(probe.status).toBe(400);
+    // the manager reads them all
+    expect(JSON.stringify((await manager.get(`/crm/leads/${lead.documentId}/activity`)).body)).toContain(
+      'r6.secret@x.test'
+    );
+  });
+});

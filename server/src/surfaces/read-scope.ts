@@ -5,6 +5,7 @@ import type { Filter } from '../services/visibility';
 import { getService } from '../utils';
 import { UID } from '../uids';
 import { surfaceCaller, type SurfaceCaller } from './caller';
+import { pruneActivityData, refuseActivityDataQuery } from './activity-data';
 import { FILE, fileLinks } from './files';
 import { prunePopulated, readableSearch, scopeNestedWhere, scopeOrderBy } from './nested-scope';
 
@@ -94,6 +95,7 @@ export const registerReadScope = (strapi: Core.Strapi) => {
     const caller = surfaceCaller(strapi);
     if (!caller || scoped.has(event.params)) return;
     checkLogicalOperators(event.params.where);
+    if (event.model.uid === UID.activity) refuseActivityDataQuery(strapi, caller, event.params);
     scoped.add(event.params);
     const { uid } = event.model;
     const scope = scopeFor(strapi, caller, uid);
@@ -113,6 +115,7 @@ export const registerReadScope = (strapi: Core.Strapi) => {
     if (!caller || !event.result) return;
     const rows = (Array.isArray(event.result) ? event.result : [event.result]) as Record<string, unknown>[];
     await prunePopulated(strapi, caller, event.model.uid, rows);
+    if (event.model.uid === UID.activity) await pruneActivityData(strapi, caller, rows);
   };
   // the CRM's other types (reference data) only get their filters' shape checked
   const checkShape = (event: ReadEvent) => {
