@@ -32,28 +32,34 @@ export const leadCascade =
         return { uid, ids: rows.map((row) => row.id) };
       })
     );
-    const result = await next();
-    for (const { uid, ids } of sections) {
-      if (ids.length) await strapi.db.query(uid).deleteMany({ where: { id: { $in: ids } } });
-    }
+    // the lead and its sections in one transaction (the caller's, when there is one)
+    const outer = strapi.db.inTransaction();
+    const result = await strapi.db.transaction(async () => {
+      const deleted = await next();
+      for (const { uid, ids } of sections) {
+        if (ids.length) await strapi.db.query(uid).deleteMany({ where: { id: { $in: ids } } });
+      }
+      return deleted;
+    });
     const fileIds = leads.flatMap((lead) => (lead.attachments ?? []).map((file) => file.id));
+    const removeFiles = async () => {
+      for (const id of fileIds) {
+        const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id } });
+        if (file)
+          await strapi
+            .plugin('upload')
+            .service('upload')
+            .remove(file)
+            .catch((error: Error) =>
+              strapi.log.warn(`[crm] the file ${id} of a deleted lead stays: ${error.message}`)
+            );
+      }
+    };
+    // the files leave the disk once the delete is committed (a rolled back delete keeps them):
+    // now, or when the caller's transaction commits
     if (fileIds.length) {
-      // the files leave the disk once the delete is committed (a rolled back delete keeps them)
-      await strapi.db.transaction(({ onCommit }) => {
-        onCommit(async () => {
-          for (const id of fileIds) {
-            const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id } });
-            if (file)
-              await strapi
-                .plugin('upload')
-                .service('upload')
-                .remove(file)
-                .catch((error: Error) =>
-                  strapi.log.warn(`[crm] the file ${id} of a deleted lead stays: ${error.message}`)
-                );
-          }
-        });
-      });
+      if (outer) await strapi.db.transaction(({ onCommit }) => onCommit(removeFiles));
+      else await removeFiles();
     }
     return result;
   };

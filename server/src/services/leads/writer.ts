@@ -117,8 +117,8 @@ const leadWriter = ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(ability: UserAbility, documentId: string) {
       await writable(ability, documentId, 'delete');
       const deleted = await strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE });
-      // its sections and files go with it (document-middlewares/lead-cascade), in one transaction
-      await strapi.db.transaction(() => strapi.documents(UID.lead).delete({ documentId }));
+      // its sections go with it in one transaction, then its files (document-middlewares/lead-cascade)
+      await strapi.documents(UID.lead).delete({ documentId });
       return onlyReadable(leadSummary(deleted!), readableLeadFields(strapi, ability));
     },
 
