@@ -59,8 +59,8 @@ const staffService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Whether staff member `id` may see the lead or customer `parent` now. */
-  async reaches(id: number, parent: Parent, ability?: UserAbility | null): Promise<boolean> {
-    const theirs = ability === undefined ? await this.abilityOf(id) : ability;
+  async reaches(id: number, parent: Parent): Promise<boolean> {
+    const theirs = await this.abilityOf(id);
     if (!theirs) return false;
     const uid = parent.type === 'lead' ? UID.lead : UID.customer;
     return getService(strapi, 'visibility').seesRow(theirs, uid, { documentId: parent.documentId });
