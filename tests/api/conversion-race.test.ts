@@ -52,8 +52,8 @@ it('50 concurrent conversions of one lead: one customer, one login, one email, 4
 });
 
 it('20 concurrent conversions of different leads with one email: one customer, one login, 19 × 409', async () => {
-  // made one after the other: the race under test is the conversions' (20 Document Service
-  // creates at once deadlocked on MariaDB under CI load, in the lead mirrors' update)
+  // made one after the other: the race under test is the conversions' (creates at once are
+  // lead-mirrors.test.ts's)
   const leads = [];
   for (let i = 0; i < 20; i++)
     leads.push(

@@ -76,17 +76,24 @@ const onCurrent = async (strapi: Core.Strapi, work: (knex: Knex) => Promise<unkn
 };
 
 /**
- * Sets the mirror columns of the leads `leadIds` (or of the leads whose documentId is one of
- * `documentIds`) from their link rows: one UPDATE with a correlated subquery per column, inside
- * the current transaction. Call it after any bulk insert or change of leads' status, source or
- * assignee links that does not go through the Document Service (the CSV import's batch insert).
+ * Sets the mirror columns of the leads `ids` (or of the leads whose documentId is one of
+ * `documentIds`) from their link rows, inside the current transaction. Call it after any bulk
+ * insert or change of leads' status, source or assignee links that does not go through the
+ * Document Service.
+ *
+ * The link rows are read by a plain SELECT and the leads updated by primary key, one UPDATE per
+ * distinct set of values: an UPDATE that reads the link tables itself, or finds its leads by
+ * documentId, takes next-key locks on InnoDB (locking reads of the link tables, gaps of the
+ * documentId index), and two Document Service creates of leads at the same moment deadlocked
+ * there on MariaDB. A plain SELECT is a lock-free consistent read on every database, and an
+ * UPDATE by primary key locks only the rows it changes.
  */
 export const syncLeadMirrors = async (
   strapi: Core.Strapi,
   leads: { ids: number[] } | { documentIds: string[] }
 ) => {
   const mirrors = mirrorColumns(strapi);
-  const keys = 'ids' in leads ? leads.ids : leads.documentIds;
+  const keys: Array<number | string> = 'ids' in leads ? leads.ids : leads.documentIds;
   if (!mirrors.length || !keys.length) return;
   const meta = strapi.db.metadata.get(UID.lead);
   const table = meta.tableName;
@@ -97,20 +104,29 @@ export const syncLeadMirrors = async (
   await onCurrent(strapi, async (knex) => {
     // bound values per statement stay far below every database's limit
     for (let i = 0; i < keys.length; i += 500) {
-      const set: Record<string, Knex.Raw> = {};
-      for (const { column, link } of mirrors) {
-        set[column] = knex.raw(`(SELECT ?? FROM ?? WHERE ?? = ??.?? ORDER BY ?? LIMIT 1)`, [
-          link.target,
-          link.table,
-          `${link.table}.${link.lead}`,
-          table,
-          'id',
-          `${link.table}.id`,
-        ]);
+      const query = knex(`${table} as l`)
+        .select('l.id')
+        .whereIn(`l.${keyColumn}`, keys.slice(i, i + 500));
+      mirrors.forEach(({ link }, m) => {
+        // to-one: one link row at most; should a stray second one exist, the lowest link id wins
+        query
+          .leftJoin(`${link.table} as k${m}`, `k${m}.${link.lead}`, 'l.id')
+          .select(knex.raw('?? as ??', [`k${m}.${link.target}`, `m${m}`]))
+          .whereNotExists(
+            knex(`${link.table} as d${m}`)
+              .select(knex.raw('1'))
+              .whereRaw('?? = ?? and ?? < ??', [`d${m}.${link.lead}`, 'l.id', `d${m}.id`, `k${m}.id`])
+          );
+      });
+      const rows = (await query) as Array<Record<string, number | null>>;
+      const byValues = new Map<string, { set: Record<string, number | null>; ids: number[] }>();
+      for (const row of rows) {
+        const set = Object.fromEntries(mirrors.map(({ column }, m) => [column, row[`m${m}`] ?? null]));
+        const key = JSON.stringify(set);
+        if (!byValues.has(key)) byValues.set(key, { set, ids: [] });
+        byValues.get(key)!.ids.push(Number(row.id));
       }
-      await knex(table)
-        .whereIn(keyColumn, keys.slice(i, i + 500))
-        .update(set);
+      for (const { set, ids } of byValues.values()) await knex(table).whereIn('id', ids).update(set);
     }
   });
 };

@@ -21,9 +21,10 @@ export const leadMirrors =
     }
     return strapi.db.transaction(async () => {
       const result = await next();
-      const written = result as { documentId?: string } | null;
+      const written = result as { id?: number; documentId?: string } | null;
       const documentId = written?.documentId ?? params.documentId;
-      if (documentId) await syncLeadMirrors(strapi, { documentIds: [documentId] });
+      if (typeof written?.id === 'number') await syncLeadMirrors(strapi, { ids: [written.id] });
+      else if (documentId) await syncLeadMirrors(strapi, { documentIds: [documentId] });
       return result;
     });
   };
