@@ -5,6 +5,7 @@ import { countRows, createLead, references } from '../helpers/leads';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { createRole, createStaff, type Staff } from '../helpers/users';
 import { startWebhookReceiver } from '../helpers/webhooks';
+import { CUSTOMER_POPULATE, customerDetail } from '../../server/src/services/conversion/serialize';
 
 const LEAD = 'plugin::crm.lead';
 const CUSTOMER = 'plugin::crm.customer';
@@ -268,6 +269,38 @@ describe('POST /crm/leads/:id/convert', () => {
 });
 
 describe('the portal login', () => {
+  it('answers the new customer as stored: its login, tags, custom fields and creator', async () => {
+    const tag = await strapi.documents('plugin::crm.tag').create({ data: { name: 'Answer tag' } as never });
+    const lead = await qualifiedLead({ tags: [tag.documentId] });
+    const res = await seller.post(`/crm/leads/${lead.documentId}/convert`).send(
+      body(lead, {
+        customFields: [{ slug: 'mobile', merge: 'database', target: 'phone' }],
+        login: { enabled: true, password: 'Portal-Pass-2026', sendWelcomeEmail: false },
+      })
+    );
+    expect(res.status).toBe(201);
+    const answered = res.body.data.customer as Record<string, unknown>;
+    const stored = customerDetail(
+      (await strapi.documents(CUSTOMER).findOne({
+        documentId: answered.documentId as string,
+        populate: CUSTOMER_POPULATE,
+      })) as Parameters<typeof customerDetail>[0]
+    );
+    expect(Object.keys(answered)).toEqual(
+      expect.arrayContaining(['createdAt', 'updatedAt', 'customFields', 'tags', 'user', 'lead', 'createdBy'])
+    );
+    expect(answered).toEqual(
+      Object.fromEntries(Object.keys(answered).map((key) => [key, stored[key as keyof typeof stored]]))
+    );
+    expect(answered).toMatchObject({
+      phone: '+33 6 12 34 56 78',
+      tags: [{ documentId: tag.documentId, name: 'Answer tag' }],
+      user: { email: lead.email },
+      lead: { documentId: lead.documentId },
+      createdBy: { id: seller.id, firstname: 'Sally' },
+    });
+  });
+
   it('with a password: a confirmed Customer user who can log in, the password nowhere', async () => {
     const lead = await qualifiedLead();
     const password = 'Portal-Pass-2026';

@@ -23,7 +23,7 @@ const conversionController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = {
       data: await getService(strapi, 'conversion').convert(
         ctx.state.userAbility,
-        ctx.state.user.id,
+        ctx.state.user,
         lead,
         input
       ),

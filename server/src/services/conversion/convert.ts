@@ -23,7 +23,7 @@ import type { FileRow } from '../../content-types/rows';
 import type { DocumentRow as Row, DocumentData as Data } from '../../types';
 import { isEmptyValue } from '../../utils/values';
 import { customerIdWithEmail, isDuplicateCustomerEmail } from '../../database/customer-email';
-import { insertRows } from '../../database/batch-insert';
+import { insertRows, type Attribute } from '../../database/batch-insert';
 import { downloadPath, FILE } from '../attachments';
 import { privateStore, PRIVATE_PROVIDER } from '../attachments/private-store';
 import { lockConversions } from '../../database/conversion-lock';
@@ -32,7 +32,7 @@ import { insertUnlessDuplicate } from '../../database/savepoint';
 import { emitCreatedAfterCommit, emitUpdatedAfterCommit } from '../../database/entry-events';
 import { replaceToOneLinks } from '../../database/to-one-links';
 import { customerFullName } from '../../document-middlewares/customer-full-name';
-import { diffLead, type ActivityEntry } from '../leads/diff';
+import { claimLead } from './lead-state';
 
 /** The steps written inside the conversion's transaction, in order. */
 export const STEPS = [
@@ -49,6 +49,13 @@ export const STEPS = [
 ] as const;
 export type Step = (typeof STEPS)[number];
 
+/** The staff member converting: their id, and their name for the new customer's `createdBy`. */
+interface Caller {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+}
+
 /** A lead the caller may see, with what the conversion reads of it (`findLead`). */
 type ConvertibleLead = Row;
 
@@ -63,7 +70,11 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Test seam: awaited after each step inside the transaction; a test throws from it to prove the rollback. */
   const hooks: { afterStep?: (step: Step) => unknown } = {};
 
-  /** The definitions a `custom` merge needs on customers: reused by slug, else created like the lead's. */
+  /**
+   * The definitions a `custom` merge needs on customers: reused by slug, else created like the
+   * lead's. Read inside the transaction, after the conversions' lock: a conversion that created one
+   * a moment ago has committed it.
+   */
   const ensureCustomerDefinitions = async (plan: PlannedMerges) => {
     if (!plan.custom.length) return;
     const existing = await strapi.db.query(UID.customField).findMany({
@@ -93,22 +104,29 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * The lead's notes, copied to the customer with their authors: read in one query, written in one
-   * insert (and one per link table), whatever their number.
+   * The lead's notes, copied to the customer with their authors: read in one query (the notes
+   * through their lead link, each with its author link), written in one insert (and one per link
+   * table), whatever their number.
    */
   const copyNotes = async (leadId: number, customerId: number) => {
-    const notes = await strapi.db.query(UID.note).findMany({
-      where: { lead: { id: leadId } },
-      select: ['id', 'body'],
-      populate: { author: { select: ['id'] } },
-      orderBy: { id: 'asc' },
-    });
+    const attributes = strapi.db.metadata.get(UID.note).attributes as Record<string, Attribute>;
+    const lead = attributes.lead.joinTable!;
+    const author = attributes.author.joinTable!;
+    const body = attributes.body.columnName ?? 'body';
+    const notes: { body: unknown; author: number | null }[] = await strapi.db.transaction(({ trx }) =>
+      trx(`${strapi.db.metadata.get(UID.note).tableName} as n`)
+        .join(`${lead.name} as l`, `l.${lead.joinColumn.name}`, 'n.id')
+        .leftJoin(`${author.name} as a`, `a.${author.joinColumn.name}`, 'n.id')
+        .where(`l.${lead.inverseJoinColumn.name}`, leadId)
+        .select({ body: `n.${body}`, author: `a.${author.inverseJoinColumn.name}` })
+        .orderBy('n.id', 'asc')
+    );
     await insertRows(
       strapi,
       UID.note,
-      notes.map((note: Row) => ({
+      notes.map((note) => ({
         data: { body: note.body },
-        links: { customer: customerId, author: note.author?.id ?? null },
+        links: { customer: customerId, author: note.author == null ? null : Number(note.author) },
       }))
     );
     return notes.length;
@@ -187,26 +205,30 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       input.customFields
     );
     errors.push(...mergeErrors);
-    // the task goes on the customer, which its assignee sees through this lead
-    const assignmentError = await getService(strapi, 'staff').assignmentError(
-      input.followUpTask?.assignedTo,
-      { type: 'lead', documentId: lead.documentId },
-      userId
-    );
-    if (assignmentError) errors.push({ path: ['followUpTask', 'assignedTo'], message: assignmentError });
-    let existing: Row | null = null;
-    if (input.existingCustomerId) {
-      existing = await strapi.db.query(UID.customer).findOne({
+    const findExisting = async (): Promise<Row | null> => {
+      if (!input.existingCustomerId) return null;
+      const found = await strapi.db.query(UID.customer).findOne({
         where: { documentId: input.existingCustomerId },
         populate: { user: true },
       });
       // a customer the caller may not see is answered as one that does not exist (SPEC §3.1)
       if (
-        !existing ||
-        !(await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: existing.id }))
+        !found ||
+        !(await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: found.id }))
       )
         errors.push({ path: ['existingCustomerId'], message: 'is not an existing customer' });
-    }
+      return found;
+    };
+    const [assignmentError, existing] = await Promise.all([
+      // the task goes on the customer, which its assignee sees through this lead
+      getService(strapi, 'staff').assignmentError(
+        input.followUpTask?.assignedTo,
+        { type: 'lead', documentId: lead.documentId },
+        userId
+      ),
+      findExisting(),
+    ]);
+    if (assignmentError) errors.push({ path: ['followUpTask', 'assignedTo'], message: assignmentError });
     if (errors.length) throw validationError(errors);
     return { plan, existing };
   };
@@ -240,7 +262,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
     lead: Row,
     data: CustomerInput,
     values: Record<string, unknown>,
-    userId: number
+    userId: number,
+    now: Date
   ) => {
     const [row] = await insertRows(strapi, UID.customer, [
       {
@@ -251,51 +274,28 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
           customFields: values,
           createdBy: userId,
           updatedBy: userId,
+          createdAt: now,
+          updatedAt: now,
         },
         links: { lead: lead.id },
         many: { tags: (lead.tags ?? []).map((tag: Row) => tag.id as number) },
       },
     ]);
     await emitCreatedAfterCommit(strapi, UID.customer, [row.id]);
-    return { ...data, ...row, customFields: values } as Row;
+    return { ...data, ...row, customFields: values, createdAt: now, updatedAt: now } as Row;
   };
 
   /**
-   * The lead's new state (SPEC §6), written without the Document Service (whose update reads the
-   * lead around the write several times over for its middlewares): its flags, its status mirror
-   * and its status and customer links, then `entry.update` after the commit. Answers the activity
-   * rows the Document Service's middleware would have logged for the change (same diff).
+   * The lead's status and customer links (its flags and status column were written by the claim),
+   * without the Document Service (whose update reads the lead around the write several times over
+   * for its middlewares); `entry.update` goes out after the commit.
    */
-  const markConverted = async (
-    leadId: number,
-    customerStatus: Row,
-    customerId: number,
-    userId: number,
-    now: Date
-  ): Promise<ActivityEntry[]> => {
-    const leads = strapi.db.query(UID.lead);
-    // read inside the transaction, after the claim has locked the lead's row: the state it leaves
-    const before = (await leads.findOne({
-      where: { id: leadId },
-      select: ['lost', 'junk'],
-      populate: { leadStatus: { select: ['documentId', 'name'] } },
-    })) as Row;
-    await leads.updateMany({
-      where: { id: leadId },
-      data: { lost: false, junk: false, updatedBy: userId, updatedAt: now, statusMirror: customerStatus.id },
-    });
+  const linkConverted = async (leadId: number, customerStatus: Row, customerId: number) => {
     await replaceToOneLinks(strapi, UID.lead, leadId, {
       leadStatus: customerStatus.id,
       customer: customerId,
     });
     await emitUpdatedAfterCommit(strapi, UID.lead, [leadId]);
-    const unchanged = { assignedTo: null, source: null, tags: [], customFields: {} };
-    const ref = (status: Row | null) =>
-      status ? { documentId: status.documentId, name: status.name } : null;
-    return diffLead(
-      { ...unchanged, status: ref(before.leadStatus), lost: before.lost, junk: before.junk },
-      { ...unchanged, status: ref(customerStatus), lost: false, junk: false }
-    );
   };
 
   const customerData = (input: ConversionInput, plan: PlannedMerges): CustomerInput => ({
@@ -309,20 +309,24 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The lead a conversion starts from, resolved once per request (404 when out of reach). */
     findLead: (ability: UserAbility, documentId: string): Promise<ConvertibleLead> =>
       getService(strapi, 'visibility').findVisibleLead(ability, documentId, {
-        tags: { fields: ['id'] },
+        // names too: a new customer's answer shows the tags it was given
+        tags: { fields: ['documentId', 'name'] },
       }) as Promise<ConvertibleLead>,
 
     /** Converts a visible, updatable, not yet converted lead; answers the customer and the updated lead. */
-    async convert(ability: UserAbility, userId: number, lead: ConvertibleLead, input: ConversionInput) {
+    async convert(ability: UserAbility, caller: Caller, lead: ConvertibleLead, input: ConversionInput) {
+      const userId = caller.id;
       const visibility = getService(strapi, 'visibility');
       const { documentId } = lead;
       if (visibility.checker(ability).cannot.update(lead))
         throw forbiddenError('You may not update this lead');
       if (lead.dateConverted) throw conflictError('This lead is already converted');
 
-      const definitions: CustomFieldDefinition[] = await strapi.db
-        .query(UID.customField)
-        .findMany({ where: { target: 'lead' } });
+      // the reads the checks need, side by side (each on its own connection)
+      const [definitions, customerStatus]: [CustomFieldDefinition[], Row] = await Promise.all([
+        strapi.db.query(UID.customField).findMany({ where: { target: 'lead' } }),
+        strapi.db.query(UID.leadStatus).findOne({ where: { isCustomerStatus: true } }),
+      ]);
       await checkCarriedFieldsReadable(strapi, ability, lead, definitions, {
         createsCustomer: !input.existingCustomerId,
       });
@@ -338,16 +342,11 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       );
       if (input.followUpTask) checkFollowUpTaskWritable(ability, input.followUpTask);
-      if (!existing && data.email) {
-        const duplicateId = await customerIdWithEmail(strapi, data.email);
-        if (duplicateId !== null) {
-          const duplicate = await strapi.db.query(UID.customer).findOne({ where: { id: duplicateId } });
-          throw await emailTaken(ability, data.email, duplicate);
-        }
+      const duplicateId = !existing && data.email ? await customerIdWithEmail(strapi, data.email) : null;
+      if (duplicateId !== null) {
+        const duplicate = await strapi.db.query(UID.customer).findOne({ where: { id: duplicateId } });
+        throw await emailTaken(ability, data.email!, duplicate);
       }
-      const customerStatus = await strapi.db
-        .query(UID.leadStatus)
-        .findOne({ where: { isCustomerStatus: true } });
       const activity = getService(strapi, 'activity');
       const portal = getService(strapi, 'portal');
       const now = new Date();
@@ -363,11 +362,12 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             const step = async (name: Step) => hooks.afterStep?.(name);
             await lockConversions(strapi);
 
-            const { count } = await strapi.db.query(UID.lead).updateMany({
-              where: { id: lead.id, dateConverted: { $null: true } },
-              data: { dateConverted: now },
+            const statusChanges = await claimLead(strapi, {
+              leadId: lead.id,
+              customerStatus,
+              userId,
+              now,
             });
-            if (count !== 1) throw conflictError('This lead is already converted');
             await step('claim');
 
             await ensureCustomerDefinitions(plan);
@@ -389,15 +389,18 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
                     updatedBy: userId,
                   } as Data,
                 })) as Row)
-              : await createCustomer(lead, data, values, userId);
+              : await createCustomer(lead, data, values, userId, now);
             await step('customer');
 
             let login: PortalLogin | null = null;
             if (input.login.enabled && !existing?.user) {
               login = await portal.ensureLogin(data.email!, input.login.password, saved.id);
-              await strapi
-                .documents(UID.customer)
-                .update({ documentId: saved.documentId, data: { user: login.id } as Data });
+              // a new customer's entry.create, read after the commit, carries the login already
+              if (existing)
+                await strapi
+                  .documents(UID.customer)
+                  .update({ documentId: saved.documentId, data: { user: login.id } as Data });
+              else await replaceToOneLinks(strapi, UID.customer, saved.id, { user: login.id });
             }
             await step('login');
 
@@ -426,7 +429,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
             await step('task');
 
-            const statusChanges = await markConverted(lead.id, customerStatus, saved.id, userId, now);
+            await linkConverted(lead.id, customerStatus, saved.id);
             await step('lead');
 
             const summary = customerSummary(saved as never);
@@ -498,9 +501,19 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const [customerRow, leadRow] = await Promise.all([
-        strapi
-          .documents(UID.customer)
-          .findOne({ documentId: customer.documentId, populate: CUSTOMER_POPULATE }),
+        existing
+          ? strapi
+              .documents(UID.customer)
+              .findOne({ documentId: customer.documentId, populate: CUSTOMER_POPULATE })
+          : // the customer this conversion made is answered from what it wrote (nobody else could
+            // write it before the commit): no second read of it and of its four relations
+            {
+              ...customer,
+              tags: lead.tags ?? [],
+              user: login ? { id: login.id, email: login.email } : null,
+              lead: { documentId, name: lead.name },
+              createdBy: caller,
+            },
         strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE }),
       ]);
       const result = { customer: customerDetail(customerRow as Row), lead: leadDetail(leadRow as Row) };
