@@ -17,7 +17,7 @@ interface StoredPermission {
 let strapi: Core.Strapi;
 
 beforeAll(async () => {
-  // startStrapi drops and recreates the database: this is the project's first boot.
+  // a copy of the database the app's first boot on an empty one leaves (the run's template)
   strapi = await startStrapi();
 });
 

@@ -77,11 +77,16 @@ export const removeRunPrivateDirs = () => {
   }
 };
 
-/** Drops every database this run created (called once, after the last test file). */
+/** Drops every database this run created, templates included (called once, after the last test file). */
 export const dropRunDatabases = async () => {
   const client = databaseClient();
-  if (client === 'sqlite') return;
-  const prefix = `crm_test_${run()}_w`;
+  if (client === 'sqlite') {
+    const prefix = `crm-template-${run()}-w`;
+    for (const entry of fs.readdirSync(os.tmpdir()))
+      if (entry.startsWith(prefix)) fs.rmSync(path.join(os.tmpdir(), entry), { force: true });
+    return;
+  }
+  const prefix = `crm_test_${run()}_`;
   await onServer(client, async (query) => {
     const rows = (await query(
       client === 'postgres'
@@ -106,12 +111,109 @@ export const prepareDatabase = async () => {
   const client = databaseClient();
   if (client === 'sqlite') {
     const file = path.join(os.tmpdir(), `crm-test-${process.pid}-w${worker()}.db`);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    for (const suffix of SQLITE_FILES) fs.rmSync(file + suffix, { force: true });
     process.env.DATABASE_FILENAME = file;
     return { client, name: file };
   }
   const name = testDatabaseName();
   await recreate(client, name);
+  process.env.DATABASE_NAME = name;
+  return { client, name };
+};
+
+const SQLITE_FILES = ['', '-wal', '-shm', '-journal'];
+
+/** The template of this run and worker: a database the test app has just bootstrapped. */
+const templateName = () => `crm_test_${run()}_template_w${worker()}`;
+const sqliteTemplate = () => path.join(os.tmpdir(), `crm-template-${run()}-w${worker()}.db`);
+
+const templateExists = async (client: DatabaseClient) => {
+  if (client === 'sqlite') return fs.existsSync(sqliteTemplate());
+  let found = false;
+  await onServer(client, async (query) => {
+    const rows = (await query(
+      client === 'postgres'
+        ? `SELECT 1 FROM pg_database WHERE datname = '${templateName()}'`
+        : `SELECT 1 FROM information_schema.schemata WHERE schema_name = '${templateName()}'`
+    )) as unknown[];
+    found = rows.length > 0;
+  });
+  return found;
+};
+
+/**
+ * MariaDB has no CREATE DATABASE … TEMPLATE: every table of the template is created again from its
+ * own CREATE TABLE (foreign keys and AUTO_INCREMENT included) and filled from it.
+ */
+const cloneMysqlDatabase = (from: string, to: string) =>
+  onServer('mysql', async (query) => {
+    await query(`DROP DATABASE IF EXISTS \`${to}\``);
+    await query(`CREATE DATABASE \`${to}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const tables = (await query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = '${from}' AND table_type = 'BASE TABLE'`
+    )) as { name: string }[];
+    await query('SET FOREIGN_KEY_CHECKS = 0');
+    await query(`USE \`${to}\``);
+    for (const { name } of tables) {
+      const [created] = (await query(`SHOW CREATE TABLE \`${from}\`.\`${name}\``)) as Record<
+        string,
+        string
+      >[];
+      await query(created['Create Table']);
+      await query(`INSERT INTO \`${to}\`.\`${name}\` SELECT * FROM \`${from}\`.\`${name}\``);
+    }
+    await query('SET FOREIGN_KEY_CHECKS = 1');
+  });
+
+/**
+ * Gives the next Strapi boot a database the test app has already bootstrapped, as a first boot
+ * on an empty database leaves it: a copy of this run's template, made once per run and worker by
+ * `bootstrap` (a boot on an empty database, then a stop). Creating Strapi's schema takes seconds
+ * (MariaDB: six), a boot on a database whose schema is in step under one: most test files boot
+ * on a copy.
+ */
+export const prepareBootstrappedDatabase = async (bootstrap: () => Promise<void>) => {
+  const client = databaseClient();
+  if (!(await templateExists(client))) {
+    if (client === 'sqlite') {
+      const file = `${sqliteTemplate()}.making`;
+      for (const suffix of SQLITE_FILES) fs.rmSync(file + suffix, { force: true });
+      process.env.DATABASE_FILENAME = file;
+      await bootstrap();
+      for (const suffix of SQLITE_FILES)
+        if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, sqliteTemplate() + suffix);
+    } else {
+      // made under another name and renamed once complete: a run stopped half-way leaves no template
+      const making = `${templateName()}_making`;
+      await recreate(client, making);
+      process.env.DATABASE_NAME = making;
+      await bootstrap();
+      if (client === 'postgres')
+        await onServer(client, (query) =>
+          query(`ALTER DATABASE "${making}" RENAME TO "${templateName()}"`).then(() => undefined)
+        );
+      else {
+        await cloneMysqlDatabase(making, templateName());
+        await onServer(client, (query) => query(`DROP DATABASE \`${making}\``).then(() => undefined));
+      }
+    }
+  }
+  if (client === 'sqlite') {
+    const file = path.join(os.tmpdir(), `crm-test-${process.pid}-w${worker()}.db`);
+    for (const suffix of SQLITE_FILES) {
+      fs.rmSync(file + suffix, { force: true });
+      if (fs.existsSync(sqliteTemplate() + suffix)) fs.copyFileSync(sqliteTemplate() + suffix, file + suffix);
+    }
+    process.env.DATABASE_FILENAME = file;
+    return { client, name: file };
+  }
+  const name = testDatabaseName();
+  if (client === 'postgres')
+    await onServer(client, async (query) => {
+      await query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`);
+    });
+  else await cloneMysqlDatabase(templateName(), name);
   process.env.DATABASE_NAME = name;
   return { client, name };
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import path from 'path';
 import request from 'supertest';
-import { prepareDatabase, testPrivateDir } from './database';
+import { prepareBootstrappedDatabase, testPrivateDir } from './database';
 
 export const APP_DIR = path.resolve(__dirname, '../app');
 
@@ -15,22 +15,32 @@ export const TEST_ENV = {
   CRM_PRIVATE_DIR: testPrivateDir(),
 };
 
-/**
- * Boots the test app (tests/app, with the built plugin) on an empty database and mounts its
- * routes. `{ keepDatabase: true }` boots again on the database of the previous boot; `env`
- * overrides the test environment (e.g. `DEMO_USERS: 'true'` to boot the demo as it starts).
- */
-export const startStrapi = async ({
-  keepDatabase = false,
-  env = {},
-}: { keepDatabase?: boolean; env?: Record<string, string> } = {}): Promise<Core.Strapi> => {
-  Object.assign(process.env, TEST_ENV, env);
-  if (!keepDatabase) await prepareDatabase();
+const boot = async (): Promise<Core.Strapi> => {
   const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = createStrapi({ appDir: APP_DIR, distDir: APP_DIR });
   await strapi.load();
   await strapi.server.mount();
   return strapi;
+};
+
+/**
+ * Boots the test app (tests/app, with the built plugin) on a database of its own, as its first
+ * boot on an empty database leaves it, and mounts its routes. `{ keepDatabase: true }` boots
+ * again on the database of the previous boot; `env` overrides the test environment (e.g.
+ * `DEMO_USERS: 'true'` to boot the demo as it starts).
+ */
+export const startStrapi = async ({
+  keepDatabase = false,
+  env = {},
+}: { keepDatabase?: boolean; env?: Record<string, string> } = {}): Promise<Core.Strapi> => {
+  Object.assign(process.env, TEST_ENV);
+  if (!keepDatabase)
+    // the template is made in the plain test environment, whatever this file's `env` says
+    await prepareBootstrappedDatabase(async () => {
+      await (await boot()).destroy();
+    });
+  Object.assign(process.env, env);
+  return boot();
 };
 
 export const stopStrapi = async (strapi: Core.Strapi | undefined) => {
