@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { spawn } from 'child_process';
 import path from 'path';
 import request from 'supertest';
 import { prepareBootstrappedDatabase, testPrivateDir } from './database';
@@ -34,14 +35,37 @@ export const startStrapi = async ({
   env = {},
 }: { keepDatabase?: boolean; env?: Record<string, string> } = {}): Promise<Core.Strapi> => {
   Object.assign(process.env, TEST_ENV);
-  if (!keepDatabase)
-    // the template is made in the plain test environment, whatever this file's `env` says
-    await prepareBootstrappedDatabase(async () => {
-      await (await boot()).destroy();
-    });
+  if (!keepDatabase) await prepareBootstrappedDatabase(bootInChild);
   Object.assign(process.env, env);
   return boot();
 };
+
+/**
+ * The template's boot, in a process of its own and the plain test environment: a second Strapi
+ * in this file's module registry would share the plugin's module state with the one under test
+ * (Strapi's admin services, patched once per module, stayed patched on the first instance only).
+ */
+const bootInChild = () =>
+  new Promise<void>((resolve, reject) => {
+    const script = `
+      const { createStrapi } = require('@strapi/strapi');
+      createStrapi({ appDir: ${JSON.stringify(APP_DIR)}, distDir: ${JSON.stringify(APP_DIR)} })
+        .load()
+        .then((strapi) => strapi.destroy())
+        .then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+    `;
+    const child = spawn(process.execPath, ['-e', script], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...TEST_ENV, CRON_ENABLED: 'false' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the template's boot exited (${code}): ${stderr}`))
+    );
+  });
 
 export const stopStrapi = async (strapi: Core.Strapi | undefined) => {
   await strapi?.destroy();
