@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { emails } from '../helpers/email';
+import { createLead } from '../helpers/leads';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { createEndUser, createRole, createStaff, findRole } from '../helpers/users';
 
@@ -217,5 +218,37 @@ describe('a second boot on the same database', () => {
       .service('content-types')
       .findConfiguration({ uid: LEAD });
     expect(layoutAfter.metadatas.leadStatus.edit.label).toBe('Stage');
+  });
+
+  it("runs the Content Manager's route guards of this instance only, once each", async () => {
+    // the route objects belong to @strapi/content-manager's module, which both boots of this file
+    // share: the first boot's guards, bound to its destroyed instance, must be gone
+    const routers = strapi.plugin('content-manager').routes as unknown as Record<
+      string,
+      { routes?: { path: string; config?: { middlewares?: unknown[] } }[] }
+    >;
+    const countRoute = Object.values(routers)
+      .flatMap((router) => router.routes ?? [])
+      .find((route) => route.path === '/homepage/count-documents');
+    expect(countRoute?.config?.middlewares).toHaveLength(1);
+
+    const owner = await createStaff(strapi, 'Sales Staff');
+    const staff = await createStaff(strapi, 'Sales Staff');
+    const count = async () => {
+      const res = await staff.get('/content-manager/homepage/count-documents');
+      expect(res.status).toBe(200);
+      return res.body.data as { published: number; draft: number; modified: number };
+    };
+    const before = await count();
+    await createLead(strapi, { name: 'Not theirs', createdBy: owner.id });
+    expect(await count()).toEqual(before);
+
+    const namesOnly = await createRole(strapi, [
+      { action: CM_READ, subject: LEAD, properties: { fields: ['name'] } },
+    ]);
+    const restricted = await createStaff(strapi, namesOnly.id);
+    const picker = await restricted.get(`/content-manager/relations/${LEAD}/assignedTo`);
+    expect(picker.status).toBe(403);
+    expect(picker.body.error.status).toBe(403);
   });
 });

@@ -28,5 +28,5 @@ export const hideHiddenRowsFromHomepageCounts = (strapi: Core.Strapi) => {
       counts.published -= all - seen;
     }
   };
-  useOnContentManagerRoutes(strapi, ['/homepage/count-documents'], uncount);
+  useOnContentManagerRoutes(strapi, 'homepage-counts', ['/homepage/count-documents'], uncount);
 };

@@ -39,5 +39,5 @@ export const refuseMalformedQueries = (strapi: Core.Strapi) => {
       throw error;
     }
   };
-  useOnContentManagerRoutes(strapi, (path) => path.includes(':model'), asBadRequest);
+  useOnContentManagerRoutes(strapi, 'query-errors', (path) => path.includes(':model'), asBadRequest);
 };

@@ -33,5 +33,5 @@ export const forbidUnreadableRelations = (strapi: Core.Strapi) => {
       throw forbiddenError('You may not read this relation');
     return next();
   };
-  useOnContentManagerRoutes(strapi, RELATION_ROUTES, refuseUnreadable);
+  useOnContentManagerRoutes(strapi, 'relations-forbidden', RELATION_ROUTES, refuseUnreadable);
 };

@@ -22,5 +22,5 @@ export const closeStaffRecords = (strapi: Core.Strapi) => {
       throw forbiddenError('You may not browse staff accounts here: ask an administrator for the Users page');
     return next();
   };
-  useOnContentManagerRoutes(strapi, (path) => path.includes(':model'), refuseNamesOnly);
+  useOnContentManagerRoutes(strapi, 'staff-records', (path) => path.includes(':model'), refuseNamesOnly);
 };

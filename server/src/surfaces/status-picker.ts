@@ -21,5 +21,5 @@ export const hideCustomerStatusFromPicker = (strapi: Core.Strapi) => {
     }
     return next();
   };
-  useOnContentManagerRoutes(strapi, ['/relations/:model/:targetField'], omitCustomerStatus);
+  useOnContentManagerRoutes(strapi, 'status-picker', ['/relations/:model/:targetField'], omitCustomerStatus);
 };
