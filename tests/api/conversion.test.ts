@@ -393,6 +393,81 @@ describe('the portal login', () => {
   });
 });
 
+describe("the lead in the conversion's answer", () => {
+  const convertWatching = async (
+    lead: { documentId: string },
+    request: Record<string, unknown>,
+    beforeTransaction?: () => unknown
+  ) => {
+    const conversion = strapi.plugin('crm').service('conversion');
+    const answered: string[] = [];
+    conversion.hooks.beforeTransaction = beforeTransaction;
+    conversion.hooks.answered = (how: string) => answered.push(how);
+    try {
+      const res = await seller.post(`/crm/leads/${lead.documentId}/convert`).send(request);
+      expect(res.status).toBe(201);
+      const stored = await seller.get(`/crm/leads/${lead.documentId}`);
+      expect(stored.status).toBe(200);
+      return { answer: res.body.data.lead, stored: stored.body.data, answered };
+    } finally {
+      conversion.hooks.beforeTransaction = undefined;
+      conversion.hooks.answered = undefined;
+    }
+  };
+
+  it("is the lead as stored, made of the request's own read when nobody wrote the lead meanwhile", async () => {
+    const tag = await strapi.documents('plugin::crm.tag').create({ data: { name: 'Kept tag' } as never });
+    const lead = await qualifiedLead({ tags: [tag.documentId], assignedTo: other.id, value: 4200 });
+    const { answer, stored, answered } = await convertWatching(lead, body(lead));
+    expect(answered).toEqual(['as read, converted']);
+    expect(answer).toEqual(stored);
+    expect(answer).toMatchObject({
+      lost: false,
+      junk: false,
+      status: { isCustomerStatus: true },
+      assignedTo: { id: other.id },
+      tags: [{ documentId: tag.documentId, name: 'Kept tag' }],
+      customer: { firstName: 'Mary', email: lead.email },
+    });
+    expect(answer.dateConverted).toEqual(expect.any(String));
+  });
+
+  it('merged into an existing customer, names that customer', async () => {
+    const lead = await qualifiedLead({ junk: true });
+    const existing = await strapi.documents(CUSTOMER).create({
+      data: { firstName: 'Maria', lastName: 'Cruz', email: lead.email, company: 'Kept Co' } as never,
+    });
+    const { answer, stored, answered } = await convertWatching(
+      lead,
+      body(lead, { existingCustomerId: existing.documentId })
+    );
+    expect(answered).toEqual(['as read, converted']);
+    expect(answer).toEqual(stored);
+    expect(answer).toMatchObject({
+      junk: false,
+      customer: { documentId: existing.documentId, firstName: 'Maria', company: 'Kept Co' },
+    });
+  });
+
+  it("is read again when someone wrote the lead between the request's read and the claim", async () => {
+    const lead = await qualifiedLead();
+    const { answer, stored, answered } = await convertWatching(lead, body(lead), () =>
+      strapi.documents(LEAD).update({
+        documentId: lead.documentId,
+        data: { phone: '+44 20 7946 0000', lost: true } as never,
+      })
+    );
+    expect(answered).toEqual(['read again']);
+    expect(answer).toEqual(stored);
+    expect(answer).toMatchObject({ phone: '+44 20 7946 0000', lost: false });
+    // the activity says the lead left "lost", which it was when it was claimed
+    const rows = await strapi.db
+      .query(ACTIVITY)
+      .findMany({ where: { lead: { documentId: lead.documentId }, action: 'unmarked_lost' } });
+    expect(rows).toHaveLength(1);
+  });
+});
+
 describe('an existing customer', () => {
   it('answers 409 for a duplicate email, offering the customer to merge into', async () => {
     const lead = await qualifiedLead();
@@ -864,12 +939,25 @@ describe('what the conversion writes without the Document Service', () => {
         `entry.update ${LEAD}`,
       ]);
       const created = events.find((e) => e.uid === CUSTOMER)!.entry;
-      expect(created).toMatchObject({ documentId: customerId, fullName: 'Mary Ann de la Cruz' });
+      expect(created).toMatchObject({
+        documentId: customerId,
+        fullName: 'Mary Ann de la Cruz',
+        // known to be empty, not read back: as a populate would have answered them
+        attachments: [],
+        user: null,
+      });
+      expect((created.tags as { documentId: string }[]).map((t) => t.documentId)).toEqual([tag.documentId]);
       expect((created.lead as { documentId: string }).documentId).toBe(lead.documentId);
       // sanitized as Strapi's own events are: no admin user behind createdBy
       expect(created.createdBy).toBeUndefined();
       const updated = events.find((e) => e.uid === LEAD)!.entry;
-      expect((updated.leadStatus as { isCustomerStatus: boolean }).isCustomerStatus).toBe(true);
+      // the status row whole, as a populate reads it
+      expect(updated.leadStatus).toMatchObject({
+        id: stored.leadStatus.id,
+        name: stored.leadStatus.name,
+        color: stored.leadStatus.color,
+        isCustomerStatus: true,
+      });
       expect((updated.customer as { documentId: string }).documentId).toBe(customerId);
       expect(updated.statusMirror).toBeUndefined();
     } finally {

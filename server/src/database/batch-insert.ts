@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { columnOf } from './columns';
+import { insertTogether, type TableRows } from './together';
 
 /** A row to insert: its scalar fields by attribute name, and its to-one links by attribute name. */
 export interface NewRow {
@@ -30,8 +32,8 @@ const chunks = <T>(items: T[], size: number): T[][] => {
  * Inserts documents of a content type without draft and publish in a fixed number of statements,
  * whatever their number: the rows in one insert (Strapi's `createMany`: defaults, timestamps, a
  * documentId each), their ids read back by documentId where the driver does not return them
- * (MySQL), then one insert per link table (to-one links, and to-many links ordered as given when
- * the target keeps no order of its own). Inside the current transaction when there is one.
+ * (MySQL), then the links (to-one links, and to-many links ordered as given when the target keeps
+ * no order of its own): one statement for all link tables on PostgreSQL, one per table elsewhere. Inside the current transaction when there is one.
  * Nothing of the Document Service runs: no document middleware and no `entry.create` event, so
  * only the plugin's own rows that need neither are written this way (copied notes, activity…).
  * Answers the rows' ids and documentIds, in the order given.
@@ -55,7 +57,7 @@ export const insertRows = async (
     });
     let idOf: number[] = ids.map(Number);
     if (idOf.length !== rows.length || idOf.some((id) => !Number.isFinite(id))) {
-      const documentIdColumn = attributes.documentId.columnName ?? 'document_id';
+      const documentIdColumn = columnOf(strapi, uid, 'documentId');
       const found = new Map<string, number>();
       for (const part of chunks(documentIds, size)) {
         const read = await trx(meta.tableName).select('id', documentIdColumn).whereIn(documentIdColumn, part);
@@ -64,6 +66,7 @@ export const insertRows = async (
       idOf = documentIds.map((documentId) => found.get(documentId)!);
     }
 
+    const linkRows: TableRows[] = [];
     const fields = new Set(rows.flatMap(({ links }) => Object.keys(links ?? {})));
     for (const field of fields) {
       const joinTable = attributes[field]?.joinTable;
@@ -82,7 +85,7 @@ export const insertRows = async (
               },
             ]
       );
-      for (const part of chunks(links, size)) await trx(joinTable.name).insert(part);
+      for (const part of chunks(links, size)) linkRows.push({ table: joinTable.name, rows: part });
     }
     const manyFields = new Set(rows.flatMap(({ many }) => Object.keys(many ?? {})));
     for (const field of manyFields) {
@@ -98,8 +101,9 @@ export const insertRows = async (
           ...(joinTable.orderColumnName ? { [joinTable.orderColumnName]: position + 1 } : {}),
         }))
       );
-      for (const part of chunks(links, size)) await trx(joinTable.name).insert(part);
+      for (const part of chunks(links, size)) linkRows.push({ table: joinTable.name, rows: part });
     }
+    await insertTogether(strapi, trx, linkRows);
     return idOf.map((id, i) => ({ id, documentId: documentIds[i] }));
   });
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import { columnOf } from './columns';
 
 /**
  * Takes, inside the current transaction, a row lock that every conversion takes first: the
@@ -12,7 +13,6 @@ import { UID } from '../uids';
 export const lockConversions = async (strapi: Core.Strapi) => {
   if (strapi.db.dialect.client === 'sqlite') return;
   const meta = strapi.db.metadata.get(UID.leadStatus);
-  const column =
-    (meta.attributes.isCustomerStatus as { columnName?: string }).columnName ?? 'is_customer_status';
+  const column = columnOf(strapi, UID.leadStatus, 'isCustomerStatus');
   await strapi.db.transaction(({ trx }) => trx(meta.tableName).select('id').where(column, true).forUpdate());
 };

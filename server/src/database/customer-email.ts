@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import { columnOf } from './columns';
 
 export const CUSTOMER_EMAIL_INDEX = 'crm_customers_email_unique';
 
@@ -21,7 +22,7 @@ interface DatabaseError {
  */
 export const ensureCustomerEmailUnique = async (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(UID.customer);
-  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const column = columnOf(strapi, UID.customer, 'email');
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   try {
@@ -59,7 +60,7 @@ export const ensureCustomerEmailUnique = async (strapi: Core.Strapi) => {
  */
 export const customerIdWithEmail = async (strapi: Core.Strapi, email: string): Promise<number | null> => {
   const meta = strapi.db.metadata.get(UID.customer);
-  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const column = columnOf(strapi, UID.customer, 'email');
   const lookup = (knex: typeof strapi.db.connection) => {
     const query = knex(meta.tableName).first('id');
     return strapi.db.dialect.client === 'mysql'

@@ -1,21 +1,25 @@
 import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
-import { sanitize } from '@strapi/utils';
+import { contentTypes, sanitize } from '@strapi/utils';
 
 type Attribute = { type: string; unstable_virtual?: boolean };
 type ModelUid = Parameters<Core.Strapi['getModel']>[0];
 
-/** What Strapi's Document Service populates for its events: every relation, media whole. */
-const eventPopulate = (strapi: Core.Strapi, uid: string) =>
-  Object.fromEntries(
-    Object.entries(strapi.getModel(uid as ModelUid).attributes as Record<string, Attribute>).flatMap(
-      ([name, attribute]) => {
-        if (attribute.type === 'relation' && !attribute.unstable_virtual) return [[name, {}]];
-        if (attribute.type === 'media') return [[name, { select: ['*'] }]];
-        return [];
-      }
-    )
+/**
+ * What Strapi's Document Service populates for its events: every relation, media whole — but the
+ * private ones (`createdBy`, `updatedBy`), which the event's sanitizing removes again.
+ */
+const eventPopulate = (strapi: Core.Strapi, uid: string) => {
+  const model = strapi.getModel(uid as ModelUid);
+  return Object.fromEntries(
+    Object.entries(model.attributes as Record<string, Attribute>).flatMap(([name, attribute]) => {
+      if (contentTypes.isPrivateAttribute(model as never, name)) return [];
+      if (attribute.type === 'relation' && !attribute.unstable_virtual) return [[name, {}]];
+      if (attribute.type === 'media') return [[name, { select: ['*'] }]];
+      return [];
+    })
   );
+};
 
 type EntryEvent = 'entry.create' | 'entry.update';
 
@@ -78,8 +82,12 @@ export const emitCreatedAfterCommit = (
   known: KnownRelations = {}
 ) => emitAfterCommit(strapi, 'entry.create', uid, ids, known);
 
-export const emitUpdatedAfterCommit = (strapi: Core.Strapi, uid: string, ids: number[]) =>
-  emitAfterCommit(strapi, 'entry.update', uid, ids);
+export const emitUpdatedAfterCommit = (
+  strapi: Core.Strapi,
+  uid: string,
+  ids: number[],
+  known: KnownRelations = {}
+) => emitAfterCommit(strapi, 'entry.update', uid, ids, known);
 
 const emit = async (
   strapi: Core.Strapi,

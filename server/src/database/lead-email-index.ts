@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../uids';
+import { columnOf } from './columns';
 
 export const EMAIL_INDEX = 'crm_leads_email_lower_idx';
 /** MySQL and MariaDB: an index on the column itself, which their `_ci` collation compares without case. */
@@ -15,7 +16,7 @@ export const EMAIL_COLUMN_INDEX = 'crm_leads_email_idx';
  */
 export const ensureEmailIndex = async (strapi: Core.Strapi) => {
   const meta = strapi.db.metadata.get(UID.lead);
-  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const column = columnOf(strapi, UID.lead, 'email');
   const knex = strapi.db.connection;
   const client = strapi.db.dialect.client;
   if (client === 'postgres' || client === 'sqlite') {
@@ -39,7 +40,7 @@ export const ensureEmailIndex = async (strapi: Core.Strapi) => {
  */
 export const leadIdsWithEmail = (strapi: Core.Strapi, email: string) => {
   const meta = strapi.db.metadata.get(UID.lead);
-  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const column = columnOf(strapi, UID.lead, 'email');
   const query = strapi.db.connection(meta.tableName).select('id');
   return strapi.db.dialect.client === 'mysql'
     ? query.where(column, email)
@@ -57,7 +58,7 @@ export const leadsWithEmails = async (
   const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
   if (!wanted.length) return [];
   const meta = strapi.db.metadata.get(UID.lead);
-  const column = (meta.attributes.email as { columnName?: string }).columnName ?? 'email';
+  const column = columnOf(strapi, UID.lead, 'email');
   // inside the caller's transaction, when there is one: it sees the leads written before in it
   const rows: { id: number; email: string }[] = await strapi.db.transaction(({ trx }) => {
     const query = trx(meta.tableName).select('id', { email: column });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { UID } from '../uids';
+import { columnOf } from './columns';
 
 /**
  * The lead's to-one relations that the leads table mirrors in a plain column of its own (SPEC §10):
@@ -97,10 +98,7 @@ export const syncLeadMirrors = async (
   if (!mirrors.length || !keys.length) return;
   const meta = strapi.db.metadata.get(UID.lead);
   const table = meta.tableName;
-  const keyColumn =
-    'ids' in leads
-      ? 'id'
-      : ((meta.attributes as Record<string, Attribute>).documentId?.columnName ?? 'document_id');
+  const keyColumn = 'ids' in leads ? 'id' : columnOf(strapi, UID.lead, 'documentId');
   await onCurrent(strapi, async (knex) => {
     // bound values per statement stay far below every database's limit
     for (let i = 0; i < keys.length; i += 500) {

@@ -33,6 +33,7 @@ import { emitCreatedAfterCommit, emitUpdatedAfterCommit } from '../../database/e
 import { replaceToOneLinks } from '../../database/to-one-links';
 import { customerFullName } from '../../document-middlewares/customer-full-name';
 import { claimLead } from './lead-state';
+import { columnOf } from '../../database/columns';
 
 /** The steps written inside the conversion's transaction, in order. */
 export const STEPS = [
@@ -67,21 +68,31 @@ type ConvertibleLead = Row;
  * go out only after the commit.
  */
 const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Test seam: awaited after each step inside the transaction; a test throws from it to prove the rollback. */
-  const hooks: { afterStep?: (step: Step) => unknown } = {};
+  /**
+   * Test seams: `beforeTransaction` is awaited once the checks passed, `afterStep` after each step
+   * inside the transaction (a test throws from it to prove the rollback); `answered` says what the
+   * lead in the answer was made of.
+   */
+  const hooks: {
+    beforeTransaction?: () => unknown;
+    afterStep?: (step: Step) => unknown;
+    answered?: (lead: 'as read, converted' | 'read again') => unknown;
+  } = {};
 
   /**
    * The definitions a `custom` merge needs on customers: reused by slug, else created like the
-   * lead's. Read inside the transaction, after the conversions' lock: a conversion that created one
-   * a moment ago has committed it.
+   * lead's. Those the request did not find before (`known`) are looked for again inside the
+   * transaction, after the conversions' lock: a conversion that created one a moment ago has
+   * committed it.
    */
-  const ensureCustomerDefinitions = async (plan: PlannedMerges) => {
-    if (!plan.custom.length) return;
+  const ensureCustomerDefinitions = async (plan: PlannedMerges, known: Set<string>) => {
+    const missing = plan.custom.map(({ def }) => def.slug).filter((slug) => !known.has(slug));
+    if (!missing.length) return;
     const existing = await strapi.db.query(UID.customField).findMany({
-      where: { slug: { $in: plan.custom.map(({ def }) => def.slug) }, target: 'customer' },
+      where: { slug: { $in: missing }, target: 'customer' },
       select: ['slug'],
     });
-    const known = new Set(existing.map((row: Row) => row.slug));
+    for (const row of existing) known.add(row.slug);
     for (const { def } of plan.custom) {
       if (known.has(def.slug)) continue;
       const { name, slug, type, options, personal } = def as CustomFieldDefinition;
@@ -112,7 +123,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
     const attributes = strapi.db.metadata.get(UID.note).attributes as Record<string, Attribute>;
     const lead = attributes.lead.joinTable!;
     const author = attributes.author.joinTable!;
-    const body = attributes.body.columnName ?? 'body';
+    const body = columnOf(strapi, UID.note, 'body');
     const notes: { body: unknown; author: number | null }[] = await strapi.db.transaction(({ trx }) =>
       trx(`${strapi.db.metadata.get(UID.note).tableName} as n`)
         .join(`${lead.name} as l`, `l.${lead.joinColumn.name}`, 'n.id')
@@ -205,19 +216,17 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       input.customFields
     );
     errors.push(...mergeErrors);
-    const findExisting = async (): Promise<Row | null> => {
+    /** The customer to merge into; `undefined` when it is not one the caller may merge into. */
+    const findExisting = async (): Promise<Row | null | undefined> => {
       if (!input.existingCustomerId) return null;
       const found = await strapi.db.query(UID.customer).findOne({
         where: { documentId: input.existingCustomerId },
         populate: { user: true },
       });
       // a customer the caller may not see is answered as one that does not exist (SPEC §3.1)
-      if (
-        !found ||
-        !(await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: found.id }))
-      )
-        errors.push({ path: ['existingCustomerId'], message: 'is not an existing customer' });
-      return found;
+      const visible =
+        found && (await getService(strapi, 'visibility').seesRow(ability, UID.customer, { id: found.id }));
+      return visible ? found : undefined;
     };
     const [assignmentError, existing] = await Promise.all([
       // the task goes on the customer, which its assignee sees through this lead
@@ -228,9 +237,11 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       ),
       findExisting(),
     ]);
+    if (existing === undefined)
+      errors.push({ path: ['existingCustomerId'], message: 'is not an existing customer' });
     if (assignmentError) errors.push({ path: ['followUpTask', 'assignedTo'], message: assignmentError });
     if (errors.length) throw validationError(errors);
-    return { plan, existing };
+    return { plan, existing: existing ?? null };
   };
 
   /**
@@ -256,7 +267,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
    * The new customer, written without the Document Service (whose create reads and counts every
    * target first, then reads the row back): one insert and its tag and lead links. What its
    * middlewares would add is added here — the full name; the email's uniqueness is the database's
-   * index (a race answers the same 409) — and `entry.create` goes out after the commit.
+   * index (a race answers the same 409) — and its `entry.create` is emitted once the conversion
+   * wrote all of it.
    */
   const createCustomer = async (
     lead: Row,
@@ -281,7 +293,6 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         many: { tags: (lead.tags ?? []).map((tag: Row) => tag.id as number) },
       },
     ]);
-    await emitCreatedAfterCommit(strapi, UID.customer, [row.id]);
     return { ...data, ...row, customFields: values, createdAt: now, updatedAt: now } as Row;
   };
 
@@ -295,7 +306,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       leadStatus: customerStatus.id,
       customer: customerId,
     });
-    await emitUpdatedAfterCommit(strapi, UID.lead, [leadId]);
+    await emitUpdatedAfterCommit(strapi, UID.lead, [leadId], { leadStatus: customerStatus });
   };
 
   const customerData = (input: ConversionInput, plan: PlannedMerges): CustomerInput => ({
@@ -308,10 +319,13 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The lead a conversion starts from, resolved once per request (404 when out of reach). */
     findLead: (ability: UserAbility, documentId: string): Promise<ConvertibleLead> =>
-      getService(strapi, 'visibility').findVisibleLead(ability, documentId, {
-        // names too: a new customer's answer shows the tags it was given
-        tags: { fields: ['documentId', 'name'] },
-      }) as Promise<ConvertibleLead>,
+      // all the lead's answer shows: unless someone writes the lead meanwhile, it is answered from
+      // this read and what the conversion changed (see claimLead)
+      getService(strapi, 'visibility').findVisibleLead(
+        ability,
+        documentId,
+        DETAIL_POPULATE
+      ) as Promise<ConvertibleLead>,
 
     /** Converts a visible, updatable, not yet converted lead; answers the customer and the updated lead. */
     async convert(ability: UserAbility, caller: Caller, lead: ConvertibleLead, input: ConversionInput) {
@@ -323,10 +337,12 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (lead.dateConverted) throw conflictError('This lead is already converted');
 
       // the reads the checks need, side by side (each on its own connection)
-      const [definitions, customerStatus]: [CustomFieldDefinition[], Row] = await Promise.all([
-        strapi.db.query(UID.customField).findMany({ where: { target: 'lead' } }),
+      const [allDefinitions, customerStatus]: [CustomFieldDefinition[], Row] = await Promise.all([
+        strapi.db.query(UID.customField).findMany({ where: { target: { $in: ['lead', 'customer'] } } }),
         strapi.db.query(UID.leadStatus).findOne({ where: { isCustomerStatus: true } }),
       ]);
+      const definitions = allDefinitions.filter((def) => def.target === 'lead');
+      const customerSlugs = allDefinitions.filter((def) => def.target === 'customer').map((def) => def.slug);
       await checkCarriedFieldsReadable(strapi, ability, lead, definitions, {
         createsCustomer: !input.existingCustomerId,
       });
@@ -355,6 +371,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const storedCopies: { hash: string; ext: string }[] = [];
       const dropCopies = () =>
         Promise.all(storedCopies.splice(0).map((stored) => privateStore(strapi).remove(stored)));
+      await hooks.beforeTransaction?.();
+      let unchangedSinceRead = false;
       const { customer, login } = await retryOnDeadlock(() =>
         asConversion(() =>
           strapi.db.transaction(async () => {
@@ -362,15 +380,11 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             const step = async (name: Step) => hooks.afterStep?.(name);
             await lockConversions(strapi);
 
-            const statusChanges = await claimLead(strapi, {
-              leadId: lead.id,
-              customerStatus,
-              userId,
-              now,
-            });
+            const claim = await claimLead(strapi, { lead, customerStatus, userId, now });
+            unchangedSinceRead = claim.unchangedSinceRead;
             await step('claim');
 
-            await ensureCustomerDefinitions(plan);
+            await ensureCustomerDefinitions(plan, new Set(customerSlugs));
             await step('custom-field-definitions');
 
             const values: Record<string, unknown> = { ...(existing?.customFields ?? {}) };
@@ -415,6 +429,13 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             await step('opportunities');
 
             copied.attachments = await copyAttachments(lead.id, saved, storedCopies);
+            if (!existing)
+              // after the commit, the new customer as written: what it is known to be left empty
+              // is not read back
+              await emitCreatedAfterCommit(strapi, UID.customer, [saved.id], {
+                ...(copied.attachments ? {} : { attachments: [] }),
+                ...(login ? {} : { user: null }),
+              });
             await step('attachments');
 
             if (input.followUpTask) {
@@ -434,7 +455,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
             const summary = customerSummary(saved as never);
             await activity.record([
-              ...statusChanges.map((entry) => ({
+              ...claim.changes.map((entry) => ({
                 ...entry,
                 lead: documentId,
                 leadId: lead.id,
@@ -500,7 +521,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
 
-      const [customerRow, leadRow] = await Promise.all([
+      const [customerRow, leadRead] = await Promise.all([
         existing
           ? strapi
               .documents(UID.customer)
@@ -514,8 +535,22 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
               lead: { documentId, name: lead.name },
               createdBy: caller,
             },
-        strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE }),
+        unchangedSinceRead
+          ? null
+          : strapi.documents(UID.lead).findOne({ documentId, populate: DETAIL_POPULATE }),
       ]);
+      await hooks.answered?.(unchangedSinceRead ? 'as read, converted' : 'read again');
+      const leadRow = leadRead ?? {
+        // the lead as the request read it, which nobody wrote since (the claim applied on that
+        // condition), with what the conversion wrote: no second read of it and its seven relations
+        ...lead,
+        lost: false,
+        junk: false,
+        dateConverted: now,
+        updatedAt: now,
+        leadStatus: customerStatus,
+        customer: customerRow,
+      };
       const result = { customer: customerDetail(customerRow as Row), lead: leadDetail(leadRow as Row) };
       strapi.eventHub.emit('lead.converted', { lead: result.lead, customer: result.customer });
       if (!existing) strapi.eventHub.emit('customer.created', { customer: result.customer });

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { conflictError } from '../../errors';
+import { columnOf } from '../../database/columns';
 import { mirrorOf } from '../../database/lead-mirrors';
 import { UID } from '../../uids';
 import type { DocumentRow as Row } from '../../types';
@@ -11,13 +12,10 @@ const ATTEMPTS = 3;
 interface LeadState {
   lost: boolean;
   junk: boolean;
-  converted: boolean;
   status: { id: number; documentId: string; name: string } | null;
+  /** Set when the state is the request's own read of the lead: the claim then applies only if the lead was not written since. */
+  updatedAt?: unknown;
 }
-
-const columnOf = (strapi: Core.Strapi, uid: string, attribute: string) =>
-  (strapi.db.metadata.get(uid).attributes as Record<string, { columnName?: string }>)[attribute]
-    ?.columnName ?? attribute;
 
 const flag = (value: unknown) => value === true || Number(value) === 1;
 
@@ -42,11 +40,10 @@ const readState = async (strapi: Core.Strapi, leadId: number): Promise<LeadState
         statusName: `s.${columnOf(strapi, UID.leadStatus, 'name')}`,
       })
       .where('l.id', leadId);
-    if (!row) return null;
+    if (!row || row.dateConverted != null) return null;
     return {
       lost: flag(row.lost),
       junk: flag(row.junk),
-      converted: row.dateConverted != null,
       status:
         row.statusId == null
           ? null
@@ -54,28 +51,45 @@ const readState = async (strapi: Core.Strapi, leadId: number): Promise<LeadState
     };
   });
 
+/** The state the request read the lead in (its Document Service read, status populated). */
+const stateAsRead = (lead: Row): LeadState => {
+  const status = lead.leadStatus as Row | null | undefined;
+  return {
+    lost: lead.lost === true,
+    junk: lead.junk === true,
+    status: status
+      ? { id: Number(status.id), documentId: status.documentId, name: String(status.name) }
+      : null,
+    updatedAt: lead.updatedAt,
+  };
+};
+
 /**
  * Claims the lead for this conversion and writes its converted state (SPEC §6: not lost, not junk,
  * the customer status, the conversion date) in one conditional UPDATE inside the conversion's
  * transaction: it applies only while the lead is not converted and still has the flags and status
- * just read, so of concurrent conversions exactly one wins (the others get 409) and the activity
- * rows it answers describe the change exactly. Someone who changed the lead in between (a status
- * change) makes it read again. The status link itself is rewritten later (`replaceToOneLinks`).
+ * it was read with, so of concurrent conversions exactly one wins (the others get 409) and the
+ * activity rows it answers describe the change exactly. The first attempt expects the lead exactly
+ * as the request read it (its `updatedAt` too: every write of a lead sets it), and when it applies
+ * that read is still the lead's state, which the conversion's answer can be made of
+ * (`unchangedSinceRead`); someone who wrote the lead in between makes it read the lead's state
+ * again here, and the answer read after the commit. The status link itself is rewritten later
+ * (`replaceToOneLinks`).
  */
 export const claimLead = async (
   strapi: Core.Strapi,
-  { leadId, customerStatus, userId, now }: { leadId: number; customerStatus: Row; userId: number; now: Date }
-): Promise<ActivityEntry[]> => {
+  { lead, customerStatus, userId, now }: { lead: Row; customerStatus: Row; userId: number; now: Date }
+): Promise<{ changes: ActivityEntry[]; unchangedSinceRead: boolean }> => {
+  let before: LeadState | null = stateAsRead(lead);
   for (let attempt = 1; ; attempt++) {
-    const before = await readState(strapi, leadId);
-    if (!before || before.converted) throw conflictError('This lead is already converted');
     const { count } = await strapi.db.query(UID.lead).updateMany({
       where: {
-        id: leadId,
+        id: lead.id,
         dateConverted: { $null: true },
         lost: before.lost,
         junk: before.junk,
         statusMirror: before.status ? before.status.id : { $null: true },
+        ...(before.updatedAt === undefined ? {} : { updatedAt: before.updatedAt }),
       },
       data: {
         dateConverted: now,
@@ -90,11 +104,16 @@ export const claimLead = async (
       const unchanged = { assignedTo: null, source: null, tags: [], customFields: {} };
       const ref = (status: { documentId: string; name: string } | null) =>
         status ? { documentId: status.documentId, name: status.name } : null;
-      return diffLead(
-        { ...unchanged, status: ref(before.status), lost: before.lost, junk: before.junk },
-        { ...unchanged, status: ref(customerStatus as never), lost: false, junk: false }
-      );
+      return {
+        changes: diffLead(
+          { ...unchanged, status: ref(before.status), lost: before.lost, junk: before.junk },
+          { ...unchanged, status: ref(customerStatus as never), lost: false, junk: false }
+        ),
+        unchangedSinceRead: attempt === 1,
+      };
     }
     if (attempt >= ATTEMPTS) throw conflictError('The lead changed while it was being converted: try again');
+    before = await readState(strapi, lead.id);
+    if (!before) throw conflictError('This lead is already converted');
   }
 };

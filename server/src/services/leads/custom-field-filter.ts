@@ -6,6 +6,7 @@ import { UID } from '../../uids';
 import type { CustomFieldDefinition, CustomFieldType } from '../custom-fields';
 import type { Filter } from '../visibility';
 import { CUSTOM_FIELD_FILTER_OPERATORS, type CustomFieldFilterOperator } from '../../contracts/leads';
+import { columnOf } from '../../database/columns';
 
 /** `customFields[slug]=value` or `customFields[slug][$op]=value` from the list's query string. */
 export type CustomFieldQuery = Record<string, unknown>;
@@ -136,7 +137,7 @@ const customFieldFilter = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!query || Object.keys(query).length === 0) return undefined;
     const conditions = parse(query, await getService(strapi, 'customFields').definitions('lead'));
     const meta = strapi.db.metadata.get(UID.lead);
-    const column = (meta.attributes.customFields as { columnName?: string }).columnName ?? 'custom_fields';
+    const column = columnOf(strapi, UID.lead, 'customFields');
     const sql = dialectSql(strapi.db.dialect.client, column);
     let qb = strapi.db.connection(meta.tableName).select('id');
     for (const condition of conditions) qb = apply(qb, sql, condition);
