@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { leadNotFound, NotFoundError } from '../errors';
 import { CM_ACTION, UID, type CrmUid } from '../uids';
 import { HANGING_TYPES } from './hanging';
+import { toQueryPopulate } from '../database/query-populate';
 
 /** The CASL ability Strapi's admin puts on `ctx.state.userAbility`. */
 export interface UserAbility {
@@ -172,9 +173,11 @@ const visibilityService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findVisibleLead(ability: UserAbility, documentId: string, populate: Record<string, unknown> = {}) {
     const filter = this.leadFilter(ability);
     if (filter === null) throw leadNotFound();
-    const lead = await strapi.documents(UID.lead).findFirst({
-      filters: { $and: [{ documentId }, filter] },
-      populate: { ...CONDITION_POPULATE, ...populate },
+    // Through the Query Engine: the Document Service would validate and transform the plugin's own
+    // filter and populate (milliseconds of CPU a request) to the same query; leads have no drafts.
+    const lead = await strapi.db.query(UID.lead).findOne({
+      where: { $and: [{ documentId }, filter] },
+      populate: toQueryPopulate({ ...CONDITION_POPULATE, ...populate }),
     });
     if (!lead) throw leadNotFound();
     return lead;
