@@ -5,6 +5,7 @@ import { countRows, createLead, references } from '../helpers/leads';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { createRole, createStaff, type Staff } from '../helpers/users';
 import { startWebhookReceiver } from '../helpers/webhooks';
+import { sanitize } from '@strapi/utils';
 import { CUSTOMER_POPULATE, customerDetail } from '../../server/src/services/conversion/serialize';
 
 const LEAD = 'plugin::crm.lead';
@@ -868,6 +869,21 @@ describe('atomicity', () => {
   });
 });
 
+/** An entry as Strapi's Document Service events carry it: every non-private relation whole, sanitized. */
+const asStrapiEmits = async (uid: string, documentId: string) => {
+  const model = strapi.getModel(uid as never) as { attributes: Record<string, unknown> };
+  const populate = Object.fromEntries(
+    Object.entries(model.attributes as Record<string, { type: string; private?: boolean }>)
+      .filter(([, attribute]) => ['relation', 'media'].includes(attribute.type) && !attribute.private)
+      .map(([name]) => [name, true])
+  );
+  const entry = await strapi.db.query(uid as never).findOne({ where: { documentId }, populate });
+  return sanitize.sanitizers.defaultSanitizeOutput(
+    { schema: model, getModel: (target: string) => strapi.getModel(target as never) } as never,
+    entry as never
+  );
+};
+
 describe('what the conversion writes without the Document Service', () => {
   it('leaves the lead as a Document Service update would: links, mirror, activity rows, and one entry.create and entry.update after the commit', async () => {
     const tag = await strapi
@@ -882,7 +898,12 @@ describe('what the conversion writes without the Document Service', () => {
       return () => strapi.eventHub.removeListener(event, listener);
     });
     try {
-      const lead = await qualifiedLead({ lost: true, junk: true, tags: [tag.documentId] });
+      const lead = await qualifiedLead({
+        lost: true,
+        junk: true,
+        tags: [tag.documentId],
+        assignedTo: other.id,
+      });
       // the Document Service emits after its commit without waiting: on a busy machine the lead's
       // own entry.create comes after createLead has returned; only the conversion's events count
       const leadCreated = () =>
@@ -960,6 +981,12 @@ describe('what the conversion writes without the Document Service', () => {
       });
       expect((updated.customer as { documentId: string }).documentId).toBe(customerId);
       expect(updated.statusMirror).toBeUndefined();
+      // each event carries its entry as Strapi's own would: read with every relation but the
+      // private ones, and sanitized — the relations the conversion knew were not read again
+      expect(updated).toEqual(await asStrapiEmits(LEAD, lead.documentId));
+      expect(created).toEqual(await asStrapiEmits(CUSTOMER, customerId));
+      expect(updated.assignedTo).toMatchObject({ id: other.id, firstname: other.firstname });
+      expect(updated.assignedTo).not.toHaveProperty('password');
     } finally {
       for (const off of listeners) off();
     }

@@ -35,6 +35,20 @@ import { customerFullName } from '../../document-middlewares/customer-full-name'
 import { claimLead } from './lead-state';
 import { columnOf } from '../../database/columns';
 
+/**
+ * What a conversion reads of its lead: all its answer shows but its customer (it has none yet: the
+ * answer names the one the conversion gives it), and the relations the lead's and the new
+ * customer's events carry read whole, as those events' populate would read them again.
+ */
+const LEAD_POPULATE = {
+  ...Object.fromEntries(Object.entries(DETAIL_POPULATE).filter(([relation]) => relation !== 'customer')),
+  leadStatus: true,
+  source: true,
+  assignedTo: true,
+  tags: true,
+  attachments: true,
+};
+
 /** The steps written inside the conversion's transaction, in order. */
 export const STEPS = [
   'claim',
@@ -299,14 +313,20 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * The lead's status and customer links (its flags and status column were written by the claim),
    * without the Document Service (whose update reads the lead around the write several times over
-   * for its middlewares); `entry.update` goes out after the commit.
+   * for its middlewares); `entry.update` goes out after the commit, with the relations the caller
+   * `knows` as they are not read again.
    */
-  const linkConverted = async (leadId: number, customerStatus: Row, customerId: number) => {
+  const linkConverted = async (
+    leadId: number,
+    customerStatus: Row,
+    customerId: number,
+    known: Record<string, unknown>
+  ) => {
     await replaceToOneLinks(strapi, UID.lead, leadId, {
       leadStatus: customerStatus.id,
       customer: customerId,
     });
-    await emitUpdatedAfterCommit(strapi, UID.lead, [leadId], { leadStatus: customerStatus });
+    await emitUpdatedAfterCommit(strapi, UID.lead, [leadId], { ...known, leadStatus: customerStatus });
   };
 
   const customerData = (input: ConversionInput, plan: PlannedMerges): CustomerInput => ({
@@ -324,7 +344,7 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
       getService(strapi, 'visibility').findVisibleLead(
         ability,
         documentId,
-        DETAIL_POPULATE
+        LEAD_POPULATE
       ) as Promise<ConvertibleLead>,
 
     /** Converts a visible, updatable, not yet converted lead; answers the customer and the updated lead. */
@@ -433,6 +453,8 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
               // after the commit, the new customer as written: what it is known to be left empty
               // is not read back
               await emitCreatedAfterCommit(strapi, UID.customer, [saved.id], {
+                // the lead's, as read whole at the start: the customer was given those
+                tags: lead.tags ?? [],
                 ...(copied.attachments ? {} : { attachments: [] }),
                 ...(login ? {} : { user: null }),
               });
@@ -450,7 +472,20 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
             await step('task');
 
-            await linkConverted(lead.id, customerStatus, saved.id);
+            await linkConverted(
+              lead.id,
+              customerStatus,
+              saved.id,
+              // the relations the conversion leaves, as read at the start, if nobody wrote the lead since
+              unchangedSinceRead
+                ? {
+                    source: lead.source ?? null,
+                    assignedTo: lead.assignedTo ?? null,
+                    tags: lead.tags ?? [],
+                    attachments: lead.attachments ?? [],
+                  }
+                : {}
+            );
             await step('lead');
 
             const summary = customerSummary(saved as never);
