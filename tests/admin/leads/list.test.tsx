@@ -72,7 +72,8 @@ describe('the leads list', () => {
     render(<LeadsPage />);
     await screen.findByRole('link', { name: 'Ada' });
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Select Bob' }));
+    // the selection column comes with the update/delete permissions, read after the leads at times
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Bob' }));
     expect(screen.getByText('1 lead selected')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select all leads on this page' }));
     expect(screen.getByText('3 leads selected')).toBeInTheDocument();
