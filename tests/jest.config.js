@@ -17,6 +17,11 @@ const transform = { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc };
 /** Four projects: server unit tests, API tests on a booted Strapi, admin component tests, the admin panel in a browser. */
 module.exports = {
   rootDir,
+  // Each API test file loads a whole Strapi: run in one process, the heap grew past 3 GB by the
+  // admin tests at the end, and garbage collection made them ten times slower on a busy CI
+  // machine (timeouts). A worker above this after a file is replaced by a fresh one; setting it
+  // also makes Jest use a worker rather than its own process on a two-core machine.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',
