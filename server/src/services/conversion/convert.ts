@@ -398,7 +398,9 @@ const conversionService = ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.db.transaction(async () => {
             await dropCopies();
             const step = async (name: Step) => hooks.afterStep?.(name);
-            await lockConversions(strapi);
+            await lockConversions(strapi, {
+              creatingDefinitions: plan.custom.some(({ def }) => !customerSlugs.includes(def.slug)),
+            });
 
             const claim = await claimLead(strapi, { lead, customerStatus, userId, now });
             unchangedSinceRead = claim.unchangedSinceRead;
