@@ -264,7 +264,9 @@ describe('upgrading a database made by a version without the mirror columns', ()
     const table = strapi.db.metadata.get(LEAD).tableName;
     const mirrors = mirrorColumns(strapi);
     const ours = leadIndexes(strapi).filter((i) => mirrors.some((m) => i.columns.includes(m.column)));
-    expect(ours).toHaveLength(4);
+    // the default list's, a board column's, the assignee's and the source's (and on PostgreSQL the
+    // default list's partial one of the open leads)
+    expect(ours).toHaveLength(strapi.db.dialect.client === 'postgres' ? 5 : 4);
     const snapshot = async (s: Core.Strapi) =>
       (
         await s.db

@@ -12,11 +12,13 @@ type Attributes = Record<
   { columnName?: string; joinColumn?: { name: string }; joinTable?: JoinTable }
 >;
 
-/** An index the plugin keeps on one of its tables: columns, or (PostgreSQL) a full definition. */
+/** An index the plugin keeps on one of its tables. */
 interface IndexSpec {
   name: string;
   table: string;
   columns: string[];
+  /** a partial index (PostgreSQL only): these boolean columns false */
+  whereFalse?: string[];
 }
 
 /** Searched fields: a trigram index each on PostgreSQL (the expression Strapi's `$containsi` writes). */
@@ -34,7 +36,8 @@ const LINKED = ['leadStatus', 'source', 'assignedTo'];
  * - the default list (`lost, junk, created_at, id` then the status and visibility columns) and a
  *   board column (`status_mirror, lost, junk, created_at, id`, the visibility columns, `value`)
  *   with every column their conditions read, so a page, a capped count and a capped sum are read
- *   from the index alone (the mirror columns of database/lead-mirrors.ts);
+ *   from the index alone (the mirror columns of database/lead-mirrors.ts); on PostgreSQL also
+ *   the default list's as a partial index of the open leads, which its planner prefers;
  * - the status, source and assignee link tables by target then lead, so the database can read
  *   "the leads of this status / assignee" from the index alone (Strapi indexes each column apart);
  * - on PostgreSQL, a trigram index (pg_trgm, GIN) on LOWER(name|email|company|phone) for search.
@@ -66,6 +69,20 @@ export const leadIndexes = (strapi: Core.Strapi): IndexSpec[] => {
         ...visibility,
       ],
     },
+    // PostgreSQL: the same walk over the open leads only. The full index above is a third larger,
+    // and at 100,000 leads its planner priced the capped count's index-only walk at the table's
+    // scan and took the scan: 20-60 ms instead of 4. MySQL/MariaDB have no partial indexes, and
+    // SQLite does not match a partial index to a condition whose value is a bound parameter.
+    ...(strapi.db.dialect.client === 'postgres'
+      ? [
+          {
+            name: `${table}_open_only_idx`,
+            table,
+            columns: [column('createdAt'), 'id', ...(status ? [status] : []), ...visibility],
+            whereFalse: [column('lost'), column('junk')],
+          },
+        ]
+      : []),
     { name: `${table}_updated_id_idx`, table, columns: [column('updatedAt'), 'id'] },
     { name: `${table}_name_id_idx`, table, columns: [column('name'), 'id'] },
     // visibility as `assignee = me OR creator = me OR public` on the leads table: an index per
@@ -149,7 +166,7 @@ export const ensureLeadIndexes = async (strapi: Core.Strapi) => {
         await knex.raw('DROP INDEX ?? ON ??', [name, leads]);
     });
   }
-  for (const { name, table, columns } of leadIndexes(strapi)) {
+  for (const { name, table, columns, whereFalse } of leadIndexes(strapi)) {
     await attempt(name, async () => {
       if (client === 'mysql') {
         if (!(await mysqlIndexExists(strapi, table, name))) {
@@ -161,10 +178,12 @@ export const ensureLeadIndexes = async (strapi: Core.Strapi) => {
         }
         return;
       }
-      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [
+      const where = whereFalse?.length ? ` WHERE ${whereFalse.map(() => '?? = false').join(' AND ')}` : '';
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})${where}`, [
         name,
         table,
         ...columns,
+        ...(whereFalse ?? []),
       ]);
     });
   }
