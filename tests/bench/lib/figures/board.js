@@ -6,7 +6,7 @@
  * answer. Every plugin answer must hold exactly the columns of the bare SQL.
  */
 const { expectOk, toQuery } = require('../http');
-const { summarize, ratio } = require('../stats');
+const { measureRounds } = require('./rounds');
 const { CM_LIST } = require('./lists');
 
 const CARDS = 20;
@@ -102,15 +102,6 @@ const measureBoard = async (ctx, options, user) => {
       return ms;
     },
   };
-  const names = Object.keys(sides);
-  const times = { plugin: [], contentManager: [], sql: [] };
-  for (let round = 0; round < options.warmup + options.iterations; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      const took = await sides[name]();
-      if (round >= options.warmup) times[name].push(took);
-    }
-  }
   const result = {
     user: user.role,
     variant: 'board',
@@ -118,15 +109,11 @@ const measureBoard = async (ctx, options, user) => {
     pageSize: CARDS,
     total: expected.reduce((sum, c) => sum + c.total, 0),
     totalCapped: expected.some((c) => c.totalCapped),
-    plugin: summarize(times.plugin),
-    contentManager: summarize(times.contentManager),
-    sql: summarize(times.sql),
+    ...(await measureRounds(ctx, options, token, sides)),
   };
-  result.pluginVsContentManager = ratio(result.plugin, result.contentManager);
-  result.pluginVsSql = ratio(result.plugin, result.sql);
   log(
     `${label}: plugin p50 ${result.plugin.p50} ms, Content Manager ${result.contentManager.p50} ms, ` +
-      `SQL ${result.sql.p50} ms`
+      `SQL ${result.sql.p50} ms, Strapi's floor ${result.floor.p50} ms`
   );
   return result;
 };

@@ -8,7 +8,7 @@
  * cursor, by offset) and `search` (a word and two filters).
  */
 const { expectOk, toQuery } = require('../http');
-const { summarize, ratio } = require('../stats');
+const { measureRounds } = require('./rounds');
 
 const PAGE_SIZE = 25;
 /** The search figure: a word of ~2.5% of names and emails, two statuses and one source. */
@@ -147,16 +147,6 @@ const measureFigure = async (ctx, options, user, variant) => {
       return ms;
     },
   };
-  const names = Object.keys(sides);
-  const times = { plugin: [], contentManager: [], sql: [] };
-  for (let round = 0; round < options.warmup + options.iterations; round++) {
-    // rotate who goes first, so that caches and background load favour no side
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      const ms = await sides[name]();
-      if (round >= options.warmup) times[name].push(ms);
-    }
-  }
   const result = {
     user: user.role,
     variant,
@@ -164,15 +154,12 @@ const measureFigure = async (ctx, options, user, variant) => {
     pageSize: PAGE_SIZE,
     total: exact.total,
     totalCapped: !!expected.totalCapped,
-    plugin: summarize(times.plugin),
-    contentManager: summarize(times.contentManager),
-    sql: summarize(times.sql),
+    ...(await measureRounds(ctx, options, token, sides)),
   };
-  result.pluginVsContentManager = ratio(result.plugin, result.contentManager);
-  result.pluginVsSql = ratio(result.plugin, result.sql);
   log(
     `${label} (page ${page}, ${expected.total} leads): plugin p50 ${result.plugin.p50} ms, ` +
-      `Content Manager ${result.contentManager.p50} ms, SQL ${result.sql.p50} ms`
+      `Content Manager ${result.contentManager.p50} ms, SQL ${result.sql.p50} ms, ` +
+      `Strapi's floor ${result.floor.p50} ms`
   );
   return result;
 };
