@@ -353,6 +353,39 @@ describe('the board', () => {
     expect(JSON.stringify(res.body)).not.toContain('"value"');
   });
 
+  it('reads all columns’ cards in one statement: a new column with a card costs only its ids and its count', async () => {
+    const statements = async () => {
+      let n = 0;
+      const listener = () => (n += 1);
+      strapi.db.connection.on('query', listener);
+      try {
+        expect((await seller.get('/crm/leads/board')).status).toBe(200);
+      } finally {
+        strapi.db.connection.off('query', listener);
+      }
+      return n;
+    };
+    await statements(); // warm whatever the first request caches
+    const before = await statements();
+    const added = await strapi.db
+      .query('plugin::crm.lead-status')
+      .create({ data: { name: 'Statement count', order: 99 } });
+    // a card in the new column, so that its cards and their next tasks are read
+    const lead = await createLead(strapi, {
+      name: 'In the new column',
+      createdBy: seller.id,
+      status: added.documentId,
+    });
+    try {
+      await statements();
+      const after = await statements();
+      expect(after - before).toBe(2);
+    } finally {
+      await strapi.documents(LEAD).delete({ documentId: lead.documentId });
+      await strapi.db.query('plugin::crm.lead-status').delete({ where: { id: added.id } });
+    }
+  });
+
   it('refuses a cursor (400)', async () => {
     const res = await seller.get('/crm/leads/board?after=abc');
     expect(res.status).toBe(400);

@@ -182,23 +182,26 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     return n > cap ? { total: cap, totalCapped: true } : { total: n };
   };
 
+  /** The ids of one page of `list`, read with no other column (an index walk for the common lists). */
+  const pageIds = async (list: ListWhere, sort: Sort, start: number, limit: number) =>
+    ((await idsQuery(list, sort).limit(limit).offset(start)) as { id: number }[]).map((row) => row.id);
+
   /**
-   * One page of leads of `list`, with what a list row shows: the page's ids first, with no other
-   * column, then the page's leads read by id.
+   * The leads `ids`, in that order, with what a list row shows: through the Query Engine, as the
+   * Document Service's validation of this fixed populate costs more CPU than the read itself.
    */
-  const findPage = async (list: ListWhere, sort: Sort, start: number, limit: number) => {
-    const ids = ((await idsQuery(list, sort).limit(limit).offset(start)) as { id: number }[]).map(
-      (row) => row.id
-    );
+  const readRows = async (ids: number[]): Promise<DocumentRow[]> => {
     if (!ids.length) return [];
-    // through the Query Engine: the Document Service's validation of this fixed populate costs
-    // more CPU than the read itself
     const rows: DocumentRow[] = await strapi.db
       .query(UID.lead)
       .findMany({ where: { id: { $in: ids } }, populate: toQueryPopulate(SUMMARY_POPULATE) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
+
+  /** One page of leads of `list`: the page's ids first, then those leads by id. */
+  const findPage = async (list: ListWhere, sort: Sort, start: number, limit: number) =>
+    readRows(await pageIds(list, sort, start, limit));
 
   /**
    * A board column's capped count and the sum of the values of the same leads, in one walk: the
@@ -313,34 +316,37 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
       const columns = statuses.filter((s) => query.includeConverted || !s.isCustomerStatus);
       const base = await listFilter(ability, userId, { ...query, includeConverted: true });
       const sort = sortOf(ability, query);
-      const data = await Promise.all(
+      // each column's card ids, count and sum; then every column's cards in one read, and their
+      // next tasks in one more (the statements a board costs do not grow with its columns)
+      const counted = await Promise.all(
         columns.map(async (status) => {
           const list = {
             ...base,
             own: [...base.own, listQuery.relationIs('leadStatus', [Number(status.id)])],
           };
-          const [rows, { value, ...counted }] = await Promise.all([
-            findPage(list, sort, 0, query.pageSize),
+          const [ids, { value, ...count }] = await Promise.all([
+            pageIds(list, sort, 0, query.pageSize),
             readable('value')
               ? cappedCountAndSum(list, sort)
               : cappedCount(list).then((c) => ({ ...c, value: undefined })),
           ]);
-          const tasks = await nextTasks(
-            ability,
-            rows.map((row) => Number(row.id))
-          );
-          const leads = rows.map((row) => ({
-            ...onlyReadable(leadSummary(row), readable),
-            nextTask: tasks.get(Number(row.id)) ?? null,
-          }));
-          return {
-            status: serializeStatus(status),
-            ...counted,
-            ...(value !== undefined && { value }),
-            leads,
-          };
+          return { status, ids, count, value };
         })
       );
+      const allIds = counted.flatMap(({ ids }) => ids);
+      const [rows, tasks] = await Promise.all([readRows(allIds), nextTasks(ability, allIds)]);
+      const byId = new Map(rows.map((row) => [Number(row.id), row]));
+      const data = counted.map(({ status, ids, count, value }) => ({
+        status: serializeStatus(status),
+        ...count,
+        ...(value !== undefined && { value }),
+        leads: ids.flatMap((id) => {
+          const row = byId.get(id);
+          return row
+            ? [{ ...onlyReadable(leadSummary(row), readable), nextTask: tasks.get(id) ?? null }]
+            : [];
+        }),
+      }));
       return { data };
     },
 
