@@ -71,6 +71,70 @@ describe('GET /crm/leads', () => {
     expect(JSON.stringify(res.body)).not.toContain(seller.email);
   });
 
+  it('gives each row what the lead’s profile gives, field for field, on every database', async () => {
+    // tags linked in an order that is neither their names’ nor their ids’
+    const tag = (name: string) => strapi.documents('plugin::crm.tag').create({ data: { name } });
+    const [b, c, a] = [await tag('beta'), await tag('gamma'), await tag('alpha')];
+    const lead = await createLead(strapi, {
+      createdBy: manager.id,
+      isPublic: true,
+      name: 'Field Fiona',
+      position: 'CTO',
+      email: 'fiona@fields.test',
+      website: 'https://fields.test',
+      phone: '+1 555 0199',
+      value: 1234.5,
+      company: 'Fields Ltd',
+      address: '1 Main St',
+      city: 'Springfield',
+      state: 'IL',
+      country: 'US',
+      zip: '62701',
+      description: 'Wants a demo',
+      contactedToday: true,
+      lastContactAt: '2026-03-04T05:06:07.000Z',
+      assignedTo: seller.id,
+      source: refs.source.Referral,
+      status: refs.status.Contacted,
+      tags: [c.documentId, a.documentId, b.documentId],
+    });
+    const [row] = (await manager.get('/crm/leads?q=Field%20Fiona')).body.data;
+    const { data: profile } = (await manager.get(`/crm/leads/${lead.documentId}`)).body;
+    expect(row.tags.map((t: { name: string }) => t.name)).toEqual(['gamma', 'alpha', 'beta']);
+    expect(row).toMatchObject({ value: 1234.5, contactedToday: true, lost: false, isPublic: true });
+    expect(row.lastContactAt).toBe('2026-03-04T05:06:07.000Z');
+    expect(Object.keys(row).sort()).toEqual(
+      Object.keys(profile)
+        .filter((key) => !['customFields', 'createdBy', 'customer', 'attachments'].includes(key))
+        .sort()
+    );
+    for (const key of Object.keys(row)) expect([key, row[key]]).toEqual([key, profile[key]]);
+    await strapi.documents('plugin::crm.lead').delete({ documentId: lead.documentId });
+  });
+
+  it('reads a page of any size in five statements beyond what every admin request costs', async () => {
+    const statements = async (path: string) => {
+      const seen: string[] = [];
+      const listener = ({ sql }: { sql: string }) => seen.push(sql);
+      strapi.db.connection.on('query', listener);
+      try {
+        expect((await manager.get(path)).status).toBe(200);
+      } finally {
+        strapi.db.connection.off('query', listener);
+      }
+      return seen;
+    };
+    await statements('/crm/leads'); // warm whatever the first request caches
+    // Strapi's own: the session, the user, their roles and permissions
+    const floor = (await statements('/admin/users/me')).length;
+    // the customer statuses, the page's ids, the capped count, the leads with their status, source
+    // and assignee, their tags
+    for (const pageSize of [1, 25]) {
+      const seen = await statements(`/crm/leads?pageSize=${pageSize}&includeConverted=false`);
+      expect([pageSize, seen.length - floor]).toEqual([pageSize, 5]);
+    }
+  });
+
   it.each([
     ['includeConverted=true', ['Converted Carl', 'Open Olga', 'Open Oscar']],
     ['includeLost=true', ['Lost Lena', 'Open Olga', 'Open Oscar']],

@@ -11,10 +11,9 @@ import { CM_ACTION } from '../../uids';
 import { encodeCursor, KEYSET_FIELDS, type LeadListQuery } from '../../validation/lead-query';
 import type { Filter, UserAbility } from '../visibility';
 import { createListQuery, type Condition, type ListWhere } from './list-query';
-import { DETAIL_POPULATE, SUMMARY_POPULATE } from './populate';
-import { toQueryPopulate } from '../../database/query-populate';
-import type { DocumentRow } from '../../types';
+import { DETAIL_POPULATE } from './populate';
 import { leadDetail, leadSummary, status as serializeStatus } from './serialize';
+import { createSummaryRows } from './summary-rows';
 
 const SEARCHED = ['name', 'email', 'company', 'phone'];
 
@@ -186,18 +185,8 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
   const pageIds = async (list: ListWhere, sort: Sort, start: number, limit: number) =>
     ((await idsQuery(list, sort).limit(limit).offset(start)) as { id: number }[]).map((row) => row.id);
 
-  /**
-   * The leads `ids`, in that order, with what a list row shows: through the Query Engine, as the
-   * Document Service's validation of this fixed populate costs more CPU than the read itself.
-   */
-  const readRows = async (ids: number[]): Promise<DocumentRow[]> => {
-    if (!ids.length) return [];
-    const rows: DocumentRow[] = await strapi.db
-      .query(UID.lead)
-      .findMany({ where: { id: { $in: ids } }, populate: toQueryPopulate(SUMMARY_POPULATE) });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  };
+  /** The leads `ids`, in that order, with what a list row shows. */
+  const readRows = createSummaryRows(strapi);
 
   /** One page of leads of `list`: the page's ids first, then those leads by id. */
   const findPage = async (list: ListWhere, sort: Sort, start: number, limit: number) =>
