@@ -193,37 +193,29 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
     readRows(await pageIds(list, sort, start, limit));
 
   /**
-   * A board column's capped count and the sum of the values of the same leads, in one walk: the
-   * first cap + 1 leads of `list` in `sort` (an index range for the default order), numbered in
-   * that order; the count is exact below the cap, and above it the sum covers the cap's newest
-   * leads (with `sort`) — the very leads `total` counts — instead of reading every lead of the
-   * column (SPEC §10).
+   * A board column's capped count and the sum of the values of the same leads, in one statement
+   * of two index walks: the count of the first cap + 1 leads of `list` (exact below the cap), and
+   * the sum of its first `cap` leads in `sort` — above the cap, the very leads `total` counts —
+   * instead of reading every lead of the column (SPEC §10). (Numbering the leads with a window
+   * function in one walk cost four times as much on SQLite.)
    */
   const cappedCountAndSum = async (list: ListWhere, sort: Sort) => {
     const cap = countCap();
     const knex = strapi.db.connection;
-    const column = (field: string) => listQuery.column(field);
+    const value = listQuery.column('value');
+    // the sort's fields are selected too: a SELECT DISTINCT (Strapi's joins) orders only by them
     const fields = [...new Set(['id', 'value', ...sort.map((s) => s.field)])];
-    const capped = idsQuery(list, sort, fields)
-      .limit(cap + 1)
-      .as('c');
-    const order = sort.map(({ order }) => `?? ${order === 'desc' ? 'DESC' : 'ASC'}`).join(', ');
-    const numbered = knex
-      .select({ v: `c.${column('value')}` })
-      .select(
-        knex.raw(
-          `ROW_NUMBER() OVER (ORDER BY ${order}) AS rn`,
-          sort.map(({ field }) => `c.${column(field)}`)
-        )
-      )
-      .from(capped)
-      .as('w');
-    const [row] = (await knex
-      .select(knex.raw('COUNT(*) AS n'), knex.raw('SUM(CASE WHEN rn <= ? THEN v END) AS s', [cap]))
-      .from(numbered)) as { n: number | string; s: number | string | null }[];
+    const [row] = (await knex.select({
+      n: knex.count({ n: '*' }).from(
+        idsQuery(list)
+          .limit(cap + 1)
+          .as('c')
+      ),
+      s: knex.sum({ s: `v.${value}` }).from(idsQuery(list, sort, fields).limit(cap).as('v')),
+    })) as { n: number | string; s: number | string | null }[];
     const n = Number(row.n);
-    const value = Number(row.s ?? 0);
-    return n > cap ? { total: cap, totalCapped: true, value } : { total: n, value };
+    const sum = Number(row.s ?? 0);
+    return n > cap ? { total: cap, totalCapped: true, value: sum } : { total: n, value: sum };
   };
 
   /** Each lead's earliest open task by due date (no date last), as a card shows it. */
