@@ -8,6 +8,8 @@ let strapi: Core.Strapi;
 let manager: Staff;
 let seller: Staff;
 let refs: Awaited<ReturnType<typeof references>>;
+/** A read from the leads, their statuses or their tags' links, in any database's quoting. */
+const LIST_TABLES = /from [`"]?(crm_leads|crm_lead_statuses|crm_leads_tags_lnk)[`"]?\s/i;
 const names = (body: { data: { name: string }[] }) => body.data.map((l) => l.name).sort();
 
 beforeAll(async () => {
@@ -112,10 +114,14 @@ describe('GET /crm/leads', () => {
     await strapi.documents('plugin::crm.lead').delete({ documentId: lead.documentId });
   });
 
-  it('reads a page of any size in five statements beyond what every admin request costs', async () => {
+  it('reads a page of any size in five statements', async () => {
+    // only the reads from the list's tables: Strapi's own (the session, now and then touched, the
+    // user, roles and permissions), the plugin's jobs and events of earlier tests run beside it
     const statements = async (path: string) => {
       const seen: string[] = [];
-      const listener = ({ sql }: { sql: string }) => seen.push(sql);
+      const listener = ({ sql }: { sql: string }) => {
+        if (LIST_TABLES.test(sql)) seen.push(sql);
+      };
       strapi.db.connection.on('query', listener);
       try {
         expect((await manager.get(path)).status).toBe(200);
@@ -125,13 +131,11 @@ describe('GET /crm/leads', () => {
       return seen;
     };
     await statements('/crm/leads'); // warm whatever the first request caches
-    // Strapi's own: the session, the user, their roles and permissions
-    const floor = (await statements('/admin/users/me')).length;
     // the customer statuses, the page's ids, the capped count, the leads with their status, source
     // and assignee, their tags
     for (const pageSize of [1, 25]) {
       const seen = await statements(`/crm/leads?pageSize=${pageSize}&includeConverted=false`);
-      expect([pageSize, seen.length - floor]).toEqual([pageSize, 5]);
+      expect([pageSize, seen.length]).toEqual([pageSize, 5]);
     }
   });
 
