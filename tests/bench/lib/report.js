@@ -278,9 +278,9 @@ What is measured, on one warm app per database, over real HTTP with a keep-alive
   they created, are assigned to, or that are public) and a Sales Manager (sees all). Against it,
   the Content Manager list (\`GET /content-manager/collection-types/plugin::crm.lead\`) of the same
   page for the same user, given the plugin's default exclusion and search as filters, and the bare
-  SQL (page with status, source and assignee, total, then tags: hand-written, through the same
-  knex and driver; one straightforward formulation that filters the leads table and tests its
-  links with \`EXISTS\`, not a query tuned per database). Each figure is measured in rounds that
+  SQL (the page's ids joined to their leads with status, source and assignee, total, then tags:
+  hand-written, through the same knex and driver; one straightforward formulation that filters
+  the leads table and tests its links with \`EXISTS\`, not a query tuned per database). Each figure is measured in rounds that
   take one request of each side in rotating order; every answer must be a 2xx with exactly the
   rows and total of the bare SQL.
 - **Conversion**: \`POST /crm/leads/:id/convert\` of a fresh lead (10 custom fields, 20 notes, 3

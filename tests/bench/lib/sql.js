@@ -3,8 +3,9 @@
  * run through the app's own knex and database driver. It is the floor the plugin is measured
  * against, and the reference its rows are checked against.
  *
- * A page is: the page's leads (filtered and ordered on the leads table alone, the links tested
- * with EXISTS) joined to their status, source and assignee (one query), the total counted to the
+ * A page is: the page's lead ids (filtered and ordered on the leads table alone, the links tested
+ * with EXISTS) joined to those leads and their status, source and assignee (one query: a deep
+ * page skips index entries, not whole rows, as the plugin's does), the total counted to the
  * cap only (`SELECT count(*) FROM (SELECT 1 … LIMIT cap + 1)`, one query, alongside), then the
  * page's tags (one query) — what GET /crm/leads answers. A keyset page starts at a row comparison
  * `(created_at, id) < (…)` instead of an offset. A board column is a page of 20 cards with the
@@ -123,7 +124,9 @@ const createBareSql = (strapi) => {
      * totalCapped, rows, last }. `after` ({ createdAt, id }) reads the page after that row.
      */
     async page(spec) {
-      const ids = where(knex(`${lead.tableName} as l`).select('l.*'), spec);
+      // the page's ids first, read from the index alone where one serves the order (a deep page
+      // skips index entries, not whole rows), then those leads joined to what a row shows
+      const ids = where(knex(`${lead.tableName} as l`).select('l.id'), spec);
       if (spec.after) {
         ids.whereRaw('(??, ??) < (?, ?)', [L('createdAt'), 'l.id', spec.after.createdAt, spec.after.id]);
       }
@@ -136,7 +139,8 @@ const createBareSql = (strapi) => {
         .offset(spec.after ? 0 : (spec.page - 1) * spec.pageSize);
       const P = (key) => `p.${col(lead, key)}`;
       const rows = knex
-        .from(ids.as('p'))
+        .from(ids.as('i'))
+        .join(`${lead.tableName} as p`, 'p.id', 'i.id')
         .leftJoin(`${links.status.table} as ls`, `ls.${links.status.from}`, 'p.id')
         .leftJoin(`${status.tableName} as s`, 's.id', `ls.${links.status.to}`)
         .leftJoin(`${links.source.table} as lso`, `lso.${links.source.from}`, 'p.id')
