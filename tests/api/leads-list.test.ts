@@ -114,7 +114,7 @@ describe('GET /crm/leads', () => {
     await strapi.documents('plugin::crm.lead').delete({ documentId: lead.documentId });
   });
 
-  it('reads a first page of any size in four statements, a later page in five', async () => {
+  it('reads a page of any size in five statements', async () => {
     // only the reads from the list's tables: Strapi's own (the session, now and then touched, the
     // user, roles and permissions), the plugin's jobs and events of earlier tests run beside it
     const statements = async (path: string) => {
@@ -131,15 +131,12 @@ describe('GET /crm/leads', () => {
       return seen;
     };
     await statements('/crm/leads'); // warm whatever the first request caches
-    // the customer statuses, the capped count, the leads with their status, source and assignee,
-    // their tags (both reading the page's ids as a derived table)
+    // the customer statuses, the page's ids, the capped count, the leads with their status, source
+    // and assignee, their tags
     for (const pageSize of [1, 25]) {
       const seen = await statements(`/crm/leads?pageSize=${pageSize}&includeConverted=false`);
-      expect([pageSize, seen.length]).toEqual([pageSize, 4]);
+      expect([pageSize, seen.length]).toEqual([pageSize, 5]);
     }
-    // a later page reads its ids first (its walk past the offset made once), then those leads
-    const later = await statements('/crm/leads?pageSize=1&page=2');
-    expect(later).toHaveLength(5);
   });
 
   it.each([

@@ -190,21 +190,12 @@ const leadReader = ({ strapi }: { strapi: Core.Strapi }) => {
   const pageIds = async (list: ListWhere, sort: Sort, start: number, limit: number) =>
     ((await idsQuery(list, sort).limit(limit).offset(start)) as { id: number }[]).map((row) => row.id);
 
-  /** The leads of a page (their ids, or the query of them), in its order, with what a list row shows. */
+  /** The leads `ids`, in that order, with what a list row shows. */
   const readRows = createSummaryRows(strapi);
 
-  /**
-   * One page of leads of `list`. A page from the start (page 1, a keyset page) reads its ids
-   * inside the statements that read its rows, one round trip less; a page further on reads its
-   * ids first, then those leads by id, so its walk past the offset is made once, not twice. So
-   * does a `SELECT DISTINCT` (joins left in Strapi's part): it selects the id twice (once for its
-   * order), which a derived table could not name.
-   */
-  const findPage = async (list: ListWhere, sort: Sort, start: number, limit: number) => {
-    const ids = idsQuery(list, sort).limit(limit);
-    if (start === 0 && !/^select distinct /i.test(ids.toSQL().sql)) return readRows({ ids, sort });
-    return readRows(await pageIds(list, sort, start, limit));
-  };
+  /** One page of leads of `list`: the page's ids first, then those leads by id. */
+  const findPage = async (list: ListWhere, sort: Sort, start: number, limit: number) =>
+    readRows(await pageIds(list, sort, start, limit));
 
   /**
    * A board column's capped count and the sum of the values of the same leads, in one statement

@@ -114,44 +114,22 @@ const valuesOf = (raw: Record<string, unknown>, fields: Selected[]) =>
   Object.fromEntries(fields.map(({ alias, key, type }) => [key, scalarValue(type, raw[alias])]));
 
 /**
- * The leads of a page: their ids in order, or the query of their ids (`SELECT id … LIMIT n`) with
- * the order it reads them in, on the lead's own columns, so the rows are read in the same
- * statements as the ids.
- */
-export type PageLeads =
-  number[] | { ids: Knex.QueryBuilder; sort: { field: string; order: 'asc' | 'desc' }[] };
-
-/**
- * The leads of a page, in its order, as a list row shows them (SUMMARY_POPULATE), in two
- * statements whatever the page holds: the leads with their status, source and assignee, joined
- * through the columns that mirror those relations on the leads table (lead-mirrors.ts), and their
- * tags through the link table. The Query Engine reads each populated relation in a statement of its
- * own (five for a page), and its processing of them cost more CPU than the SQL itself. Given the
- * query of the ids, both statements read them as a derived table, at once, instead of after it.
+ * The leads `ids`, in that order, as a list row shows them (SUMMARY_POPULATE), in two statements
+ * whatever the page holds: the leads with their status, source and assignee, joined through the
+ * columns that mirror those relations on the leads table (lead-mirrors.ts), then their tags through
+ * the link table. The Query Engine reads each populated relation in a statement of its own (five
+ * for a page), and its processing of them cost more CPU than the SQL itself.
  */
 export const createSummaryRows = (strapi: Core.Strapi) => {
   let plan: Plan | undefined;
-  const leadAttributes = () => attributesOf(strapi, UID.lead);
 
-  return async (page: PageLeads): Promise<DocumentRow[]> => {
-    const byIds = Array.isArray(page);
-    if (byIds && !page.length) return [];
+  return async (ids: number[]): Promise<DocumentRow[]> => {
+    if (!ids.length) return [];
     plan ??= planOf(strapi);
     const { leadTable, own, joined, linked } = plan;
     const knex = strapi.db.connection as unknown as Knex;
 
-    const leads = select(
-      byIds
-        ? knex.from({ l: leadTable }).whereIn('l.id', page)
-        : knex.from(page.ids.clone().as('p')).join({ l: leadTable }, 'l.id', 'p.id'),
-      own
-    );
-    if (!byIds) {
-      // a derived table keeps no order: the page's own, again, on the rows it joined
-      for (const { field, order } of page.sort) {
-        leads.orderBy(`l.${leadAttributes()[field]?.columnName ?? field}`, order);
-      }
-    }
+    const leads = select(knex.from({ l: leadTable }).whereIn('l.id', ids), own);
     for (const { table, alias, on, fields } of joined) {
       select(leads.leftJoin({ [alias]: table }, ...on), fields);
     }
@@ -159,9 +137,8 @@ export const createSummaryRows = (strapi: Core.Strapi) => {
       const query = knex
         .from({ k: link })
         .join({ t: table }, 't.id', `k.${target}`)
-        .select({ lead: `k.${lead}` });
-      if (byIds) query.whereIn(`k.${lead}`, page);
-      else query.join(page.ids.clone().as('p'), 'p.id', `k.${lead}`);
+        .select({ lead: `k.${lead}` })
+        .whereIn(`k.${lead}`, ids);
       for (const [column, direction] of orderBy) query.orderBy(`k.${column}`, direction);
       return select(query.orderBy('t.id', 'asc'), fields);
     });
@@ -180,7 +157,6 @@ export const createSummaryRows = (strapi: Core.Strapi) => {
     linked.forEach(({ relation, fields }, i) => {
       for (const raw of linkRows[i]) byId.get(Number(raw.lead))?.[relation].push(valuesOf(raw, fields));
     });
-    // by ids: in their order; by query: in the order the leads statement read them
-    return byIds ? page.flatMap((id) => byId.get(id) ?? []) : [...byId.values()];
+    return ids.flatMap((id) => byId.get(id) ?? []);
   };
 };
