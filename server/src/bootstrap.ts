@@ -36,12 +36,16 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Events the conversion emits, offered to Strapi's webhooks.
   strapi.get('webhookStore').addAllowedEvent('LEAD_CONVERTED', 'lead.converted');
   strapi.get('webhookStore').addAllowedEvent('CUSTOMER_CREATED', 'customer.created');
-  strapi.cron.add({
-    crmReminders: {
-      task: () => getService(strapi, 'reminders').sendDue(),
-      options: { rule: crmConfig(strapi, 'reminders').cronRule },
-    },
-  });
+  // Strapi starts its cron service whatever `server.cron.enabled` says (the flag only gates the
+  // app's own tasks): the reminder job follows it too, so an instance with cron off sends none.
+  if (strapi.config.get('server.cron.enabled', false)) {
+    strapi.cron.add({
+      crmReminders: {
+        task: () => getService(strapi, 'reminders').sendDue(),
+        options: { rule: crmConfig(strapi, 'reminders').cronRule },
+      },
+    });
+  }
   // CSV imports queued in the database, resumed after a restart (stopped in destroy.ts).
   getService(strapi, 'importWorker').start();
 };

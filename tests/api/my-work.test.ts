@@ -71,6 +71,11 @@ afterAll(async () => {
   await stopStrapi(strapi);
 });
 
+it('runs no reminder job on an instance whose app disables cron', () => {
+  // else a due reminder of this file could be sent at the next minute, between two assertions
+  expect(strapi.cron.jobs.map((job) => job.name)).not.toContain('crmReminders');
+});
+
 it("lists the caller's open tasks and pending reminders, overdue first and marked, with their lead or customer", async () => {
   const res = await seller.get('/crm/my-work');
   expect(res.status).toBe(200);

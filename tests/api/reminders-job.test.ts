@@ -22,6 +22,11 @@ afterAll(async () => {
   await stopStrapi(strapi);
 });
 
+it('schedules the reminder job on an instance whose app enables cron', () => {
+  expect(strapi.config.get('server.cron.enabled')).toBe(true);
+  expect(strapi.cron.jobs.map((job) => job.name)).toContain('crmReminders');
+});
+
 it('sends each due reminder exactly once when two runs race, and not the future ones', async () => {
   const lead = await createLead(strapi, { name: 'Reminded Rosa', createdBy: seller.id });
   const past = new Date(Date.now() - 60_000).toISOString();
