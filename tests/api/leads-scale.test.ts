@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { createLead, references } from '../helpers/leads';
 import config from '../../server/src/config';
-import { leadIndexes, searchIndexes } from '../../server/src/database/lead-indexes';
+import { leadIndexes, retiredIndexes, searchIndexes } from '../../server/src/database/lead-indexes';
 import { http, startStrapi, stopStrapi } from '../helpers/strapi';
 import { createRole, createStaff, type Staff } from '../helpers/users';
 
@@ -466,5 +466,35 @@ describe('upgrading a database made by the previous version', () => {
     const res = await manager.get('/crm/leads?pageSize=100');
     expect(res.status).toBe(200);
     expect(ids(res.body)).toEqual(expectedFor('all'));
+  });
+
+  it('drops the indexes of earlier versions that a wider one replaces, keeping every lead', async () => {
+    const leads = strapi.db.metadata.get(LEAD).tableName;
+    const retired = retiredIndexes(strapi);
+    expect(retired).toEqual([`${leads}_open_created_id_idx`, `${leads}_created_at_idx`, `${leads}_open_idx`]);
+    const before = (await strapi.db.query(LEAD).findMany({ orderBy: { id: 'asc' } })).map(
+      (lead: { id: number; updatedAt: unknown }) => [lead.id, lead.updatedAt]
+    );
+    // as an earlier version left them
+    const knex = strapi.db.connection;
+    await knex.raw('CREATE INDEX ?? ON ?? (??, ??, ??, ??)', [
+      retired[0],
+      leads,
+      'lost',
+      'junk',
+      'created_at',
+      'id',
+    ]);
+    await knex.raw('CREATE INDEX ?? ON ?? (??)', [retired[1], leads, 'created_at']);
+    await knex.raw('CREATE INDEX ?? ON ?? (??, ??, ??)', [retired[2], leads, 'lost', 'junk', 'created_at']);
+    expect((await indexNames(strapi)).filter((n) => retired.includes(n)).sort()).toEqual([...retired].sort());
+    await stopStrapi(strapi);
+    strapi = await startStrapi({ keepDatabase: true });
+    expect((await indexNames(strapi)).filter((n) => retired.includes(n))).toEqual([]);
+    expect(
+      (await strapi.db.query(LEAD).findMany({ orderBy: { id: 'asc' } })).map(
+        (lead: { id: number; updatedAt: unknown }) => [lead.id, lead.updatedAt]
+      )
+    ).toEqual(before);
   });
 });

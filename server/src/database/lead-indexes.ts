@@ -23,8 +23,13 @@ interface IndexSpec {
 
 /** Searched fields: a trigram index each on PostgreSQL (the expression Strapi's `$containsi` writes). */
 const SEARCHED = ['name', 'email', 'company', 'phone'];
-/** Indexes of earlier versions (after the table name) that a wider one now replaces. */
-const RETIRED = ['open_created_id_idx'];
+/**
+ * Indexes of earlier versions (after the table name) that a wider one now replaces: `(lost, junk,
+ * created_at, id)` and the content type's own `(created_at)` and `(lost, junk, created_at)`, each a
+ * prefix of one below. Strapi drops the last two itself when it syncs a schema that declared them;
+ * dropping them here too covers a database whose stored schema did not.
+ */
+const RETIRED = ['open_created_id_idx', 'created_at_idx', 'open_idx'];
 /** To-one relations the list tests with `EXISTS` (status, source, assignee), from their target's side. */
 const LINKED = ['leadStatus', 'source', 'assignedTo'];
 
@@ -134,6 +139,12 @@ export const searchIndexes = (strapi: Core.Strapi) => {
   }));
 };
 
+/** The names of the leads table's indexes of earlier versions, dropped at boot. */
+export const retiredIndexes = (strapi: Core.Strapi) => {
+  const leads = strapi.db.metadata.get(UID.lead).tableName;
+  return RETIRED.map((suffix) => `${leads}_${suffix}`);
+};
+
 const mysqlIndexExists = async (strapi: Core.Strapi, table: string, name: string) => {
   const [rows] = await strapi.db.connection.raw(
     'SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ? AND index_name = ?',
@@ -159,7 +170,7 @@ export const ensureLeadIndexes = async (strapi: Core.Strapi) => {
   };
   // indexes of an earlier version that a wider one above replaces (writes no longer pay for them)
   const leads = strapi.db.metadata.get(UID.lead).tableName;
-  for (const name of RETIRED.map((suffix) => `${leads}_${suffix}`)) {
+  for (const name of retiredIndexes(strapi)) {
     await attempt(name, async () => {
       if (client !== 'mysql') await knex.raw('DROP INDEX IF EXISTS ??', [name]);
       else if (await mysqlIndexExists(strapi, leads, name))
