@@ -219,6 +219,14 @@ describe('filters of the wrong shape', () => {
     '/content-manager/collection-types/plugin::crm.task?filters[lead][$eq]=1&filters[lead][id]=1',
     '/content-manager/collection-types/plugin::crm.note?filters[lead][name][$and][0][$eq]=x',
     '/content-manager/relations/plugin::crm.note/lead?filters[$or][0][$eq]=1',
+    // a number compared with text, on the type, through a relation, in a picker
+    '/content-manager/collection-types/plugin::crm.lead?filters[value][$gt]=abc',
+    '/content-manager/collection-types/plugin::crm.lead?filters[value][$in][0]=a',
+    '/content-manager/collection-types/plugin::crm.opportunity?filters[value][$lt]=x',
+    '/content-manager/collection-types/plugin::crm.lead-status?filters[order][$eq]=x',
+    '/content-manager/collection-types/plugin::crm.note?filters[lead][value][$gt]=abc',
+    '/content-manager/collection-types/plugin::crm.lead?filters[leadStatus][order][$eq]=x',
+    '/content-manager/relations/plugin::crm.note/lead?filters[value][$gt]=abc',
   ])("Strapi's own %s (a shape its query engine cannot read) is a 400, not a 500", async (path) => {
     const res = await seller.get(path);
     expect([path, res.status, res.body.error?.name]).toEqual([path, 400, 'ValidationError']);

@@ -6,7 +6,8 @@ import { useOnContentManagerRoutes } from './cm-routes';
 /**
  * What Strapi's query engine throws, as a plain Error (a 500), on a filter or a sort of the wrong
  * shape: `filters[lead][$and][0][$eq]=1`, operator and field keys mixed under a relation, an
- * attribute-level `$and`, an unknown attribute or operator, `sort` on a relation alone.
+ * attribute-level `$and`, an unknown attribute or operator, `sort` on a relation alone, a number
+ * compared with text.
  */
 const MALFORMED_QUERY = [
   /^Only \$and, \$or and \$not can only be used as root level operators/,
@@ -19,6 +20,8 @@ const MALFORMED_QUERY = [
   /^You cannot (filter|order) on .* types$/,
   /^Invalid orderBy syntax$/,
   /^Cannot join on non relational field/,
+  // a number field given a value that is not one (`filters[value][$gt]=abc`): its toDB throws
+  /^Expected a valid (Number|BigInteger), got/,
 ];
 
 /**
