@@ -11,8 +11,16 @@ import { prunePopulated, readableSearch, scopeNestedWhere, scopeOrderBy } from '
 
 const NOTHING: Filter = { id: { $null: true } };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
+/**
+ * A condition as a query string or code writes it, not one of the objects Strapi puts in a
+ * where-clause itself: the relation pickers of a saved entry leave its current targets out with a
+ * knex subquery, and walking into that builder ran past any depth (a 400 on every picker).
+ */
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
 
 /**
  * Refuses a where-clause whose `$and`/`$or` is not a list of conditions or whose `$not` is not a
