@@ -8,6 +8,7 @@ import { isEmptyValue } from '../../utils/values';
 import { validateLeadCreate, type LeadInput } from '../../validation/lead';
 import { checkValues, type CustomFieldDefinition } from '../custom-fields';
 import type { ColumnTarget } from './mapping';
+import { csvValue } from '../leads/csv';
 
 /** Statuses, sources, tags and staff by name, read once per job so rows cost no lookups. */
 export interface Reference {
@@ -138,7 +139,7 @@ export const readRow = async (
   const body: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
   for (const column of columns) {
-    const raw = (cells[column.index] ?? '').trim();
+    const raw = csvValue((cells[column.index] ?? '').trim());
     if (column.kind === 'custom') {
       const type = column.definition.type;
       if (raw === '') continue;

@@ -19,5 +19,12 @@ export const csvCell = (value: unknown): string => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/**
+ * The value of a cell as `csvCell` wrote it: the `'` it put before a formula's first character
+ * dropped, so a file exported here imports back unchanged (`'+33 1 57` is the phone `+33 1 57`),
+ * as a spreadsheet reads that apostrophe too.
+ */
+export const csvValue = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 /** One line of cells, ended by CRLF. */
 export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\n`;
