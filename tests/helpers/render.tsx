@@ -55,7 +55,8 @@ export const createStore = () =>
   });
 
 interface Options {
-  initialEntries?: string[];
+  /** Where the router starts: a URL, or a location with its history state. */
+  initialEntries?: (string | { pathname: string; search?: string; state?: unknown })[];
   /** The signed-in user's permissions, as the admin panel holds them. */
   permissions?: HeldPermission[];
   store?: ReturnType<typeof createStore>;

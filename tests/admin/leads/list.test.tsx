@@ -6,6 +6,7 @@ import {
   useLeadColumns,
 } from '../../../admin/src/components/leads/leadColumns';
 import { LeadsPage } from '../../../admin/src/pages/LeadsPage';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { render } from '../../helpers/render';
 import { serveLeads, summary } from './fixtures';
 
@@ -32,6 +33,23 @@ describe('the leads list', () => {
       'tel:+44 20 7946 0000'
     );
     expect(screen.getByText('10,000+ leads')).toBeInTheDocument();
+  });
+
+  it("opens a lead with the list's search, filters and view, and its profile goes back to them", async () => {
+    serveLeads();
+    const Opened = () => <p>Opened with {JSON.stringify(useLocation().state)}</p>;
+    render(
+      <Routes>
+        <Route path="/plugins/crm" element={<LeadsPage />} />
+        <Route path="/plugins/crm/leads/:documentId" element={<Opened />} />
+      </Routes>,
+      { initialEntries: ['/plugins/crm?q=ad&sort=name%3Aasc'] }
+    );
+    await userEvent.click(await screen.findByRole('link', { name: 'Ada' }));
+    const opened = await screen.findByText(/^Opened with /);
+    expect(JSON.parse(opened.textContent!.replace('Opened with ', ''))).toEqual({
+      crmListSearch: '?q=ad&sort=name%3Aasc',
+    });
   });
 
   it('keeps the chosen columns across visits', async () => {

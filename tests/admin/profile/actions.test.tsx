@@ -41,6 +41,24 @@ describe('the actions of the lead profile', () => {
     expect(screen.getByText('The lead is marked as lost.')).toBeInTheDocument();
   });
 
+  it('goes back to the list it was opened from, its search, filters and view kept', async () => {
+    serveProfile();
+    renderProfile({ from: '?q=ad&view=board' });
+    const back = await screen.findByRole('link', { name: 'Back to the leads' });
+    expect(back).toHaveAttribute('href', '/plugins/crm?q=ad&view=board');
+    await userEvent.click(back);
+    expect(await screen.findByText('The leads list?q=ad&view=board')).toBeInTheDocument();
+  });
+
+  it('goes back to the default list when opened from elsewhere', async () => {
+    serveProfile();
+    renderProfile();
+    expect(await screen.findByRole('link', { name: 'Back to the leads' })).toHaveAttribute(
+      'href',
+      '/plugins/crm'
+    );
+  });
+
   it('asks for confirmation before deleting, then goes back to the list', async () => {
     serveProfile();
     let deletes = 0;

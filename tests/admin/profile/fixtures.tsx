@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import type {
   ApiError,
   ContentManagerList,
@@ -12,6 +12,7 @@ import type {
   StaffRef,
   StatusRef,
 } from '../../../server/src/contracts';
+import { listReturnState } from '../../../admin/src/components/leads/listReturn';
 import { LeadProfilePage } from '../../../admin/src/pages/LeadProfilePage';
 import { server } from '../../helpers/msw';
 import { render } from '../../helpers/render';
@@ -124,17 +125,31 @@ export const serveProfile = (current: LeadDetail = lead()) => {
 
 interface Options {
   tab?: string;
+  /** the list's query the profile was opened from (a link's history state) */
+  from?: string;
   permissions?: { action: string; subject?: string | null }[];
 }
 
+/** The leads list's route, saying which query it was opened with. */
+const LeadsList = () => <p>The leads list{useLocation().search}</p>;
+
 /** Renders the profile at its route, with the leads list one link away. */
-export const renderProfile = ({ tab, permissions }: Options = {}) =>
+export const renderProfile = ({ tab, from, permissions }: Options = {}) =>
   render(
     <Routes>
-      <Route path="/plugins/crm" element={<p>The leads list</p>} />
+      <Route path="/plugins/crm" element={<LeadsList />} />
       <Route path="/plugins/crm/leads/:documentId" element={<LeadProfilePage />} />
     </Routes>,
-    { initialEntries: [`/plugins/crm/leads/${LEAD_ID}${tab ? `?tab=${tab}` : ''}`], permissions }
+    {
+      initialEntries: [
+        {
+          pathname: `/plugins/crm/leads/${LEAD_ID}`,
+          search: tab ? `?tab=${tab}` : '',
+          state: from === undefined ? null : listReturnState(from),
+        },
+      ],
+      permissions,
+    }
   );
 
 const CM = 'plugin::content-manager.explorer';

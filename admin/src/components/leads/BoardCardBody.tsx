@@ -1,6 +1,7 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { listReturnState } from './listReturn';
 import { staffName } from '../../api/reference';
 import type { BoardCard } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
@@ -16,6 +17,7 @@ interface Props {
 /** What a card says of its lead: name, company and value, assignee, age, last contact, next task. */
 export const BoardCardBody = ({ lead, money, now }: Props) => {
   const { formatMessage, formatDate } = useIntl();
+  const { search } = useLocation();
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`leads.board.card.${key}`), defaultMessage }, values);
   const age = ageOf(lead.createdAt, now);
@@ -32,7 +34,7 @@ export const BoardCardBody = ({ lead, money, now }: Props) => {
 
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
-      <Link to={`leads/${lead.documentId}`}>
+      <Link to={`leads/${lead.documentId}`} state={listReturnState(search)}>
         <Typography fontWeight="semiBold" textColor="primary600">
           {lead.name}
         </Typography>

@@ -18,7 +18,8 @@ import {
 } from '@strapi/design-system';
 import { CaretDown, CaretUp } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { listReturnState } from './listReturn';
 import { staffName, useLeadSettings } from '../../api/reference';
 import type { FindLeads, LeadSummary } from '../../../../server/src/contracts';
 import { getTranslation } from '../../utils/getTranslation';
@@ -64,6 +65,7 @@ const Contact = ({ scheme, value }: { scheme: 'mailto' | 'tel'; value: string | 
  * values are cut, never scrolled), sortable, selectable for bulk actions, with paging below.
  */
 export const LeadTable = ({ result, loading, state, onChange, columns, selected = [], onSelect }: Props) => {
+  const { search } = useLocation();
   const { formatMessage, formatDate, formatNumber } = useIntl();
   const { currency } = useLeadSettings();
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
@@ -96,7 +98,7 @@ export const LeadTable = ({ result, loading, state, onChange, columns, selected 
       case 'name':
         return (
           <Flex gap={2} overflow="hidden">
-            <Link to={`leads/${lead.documentId}`} style={{ minWidth: 0 }}>
+            <Link to={`leads/${lead.documentId}`} state={listReturnState(search)} style={{ minWidth: 0 }}>
               <Typography fontWeight="semiBold" textColor="primary600" ellipsis title={lead.name}>
                 {lead.name}
               </Typography>

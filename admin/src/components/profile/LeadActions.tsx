@@ -2,7 +2,8 @@ import { Button, Flex, LinkButton } from '@strapi/design-system';
 import { ArrowRight, Trash, User } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { listReturnPath } from '../leads/listReturn';
 import { customerEditPath, type LeadDetail } from '../../../../server/src/contracts';
 import { useApiFailure } from '../../api/errors';
 import { useDeleteLeadMutation, useSetLeadFlagMutation } from '../../api/leads';
@@ -23,6 +24,7 @@ export const LeadActions = ({ lead }: Props) => {
   const abilities = useAbilities();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
+  const { state } = useLocation();
   const [setFlag] = useSetLeadFlagMutation();
   const [remove] = useDeleteLeadMutation();
   const failure = useApiFailure();
@@ -63,7 +65,7 @@ export const LeadActions = ({ lead }: Props) => {
         type: 'success',
         message: t('deleted', '{name} was deleted.', { name: lead.name }),
       });
-      navigate('/plugins/crm');
+      navigate(listReturnPath(state));
     } catch (error) {
       fail(error);
     }

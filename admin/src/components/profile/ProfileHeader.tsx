@@ -2,8 +2,9 @@ import { Badge, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import type { LeadDetail } from '../../../../server/src/contracts';
+import { listReturnPath } from '../leads/listReturn';
 import { StatusBadge } from '../leads/StatusBadge';
 import { LeadActions } from './LeadActions';
 import { useProfileText } from './useProfileText';
@@ -16,10 +17,11 @@ interface Props {
 export const ProfileHeader = ({ lead }: Props) => {
   const t = useProfileText('header');
   const { formatDate } = useIntl();
+  const { state } = useLocation();
   return (
     <Layouts.Header
       navigationAction={
-        <Link tag={NavLink} to="/plugins/crm" startIcon={<ArrowLeft />}>
+        <Link tag={NavLink} to={listReturnPath(state)} startIcon={<ArrowLeft />}>
           {t('back', 'Back to the leads')}
         </Link>
       }
