@@ -76,6 +76,8 @@ describe('the New lead form', () => {
       'aria-required',
       'true'
     );
+    // no one yet: said once (the empty choice), not twice (it and a placeholder)
+    expect(within(dialog).getByRole('combobox', { name: /^Assigned/ }).textContent).toBe('Unassigned');
   });
 
   it('requires Status, Source, Name and required custom fields before sending anything', async () => {

@@ -148,7 +148,6 @@ export const LeadFields = <D extends LeadFieldValues>({
             <SingleSelect
               value={draft.assignedTo}
               disabled={disabled}
-              placeholder={placeholders ? texts.unassigned : undefined}
               onChange={(value) => set({ assignedTo: String(value) })}
             >
               <SingleSelectOption value="">{texts.unassigned}</SingleSelectOption>
