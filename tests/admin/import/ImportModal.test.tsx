@@ -182,3 +182,41 @@ it('keeps the duplicate policy changeable when the server refuses it, and checks
   expect(screen.getByRole('button', { name: 'Start the import' })).toBeInTheDocument();
   expect(sent).toEqual(['skip', 'create']);
 });
+
+it("starts the rows' defaults at the configured status and source, as the New lead form does", async () => {
+  const sent: unknown[] = [];
+  server.use(
+    http.get(cm('lead-status'), () =>
+      cmList([
+        { documentId: 'st-new', name: 'New', order: 1, isCustomerStatus: false },
+        { documentId: 'st-contacted', name: 'Contacted', order: 2, isCustomerStatus: false },
+      ])
+    ),
+    http.get(cm('lead-source'), () =>
+      cmList([
+        { documentId: 'src-campaign', name: 'Campaign' },
+        { documentId: 'src-web', name: 'Website' },
+      ])
+    ),
+    http.get(cm('tag'), () => cmList([])),
+    http.get(cm('custom-field'), () => cmList([])),
+    http.get(`${API}/crm/staff`, () =>
+      HttpResponse.json({
+        data: [],
+        meta: { settings: { currency: 'EUR', defaultStatus: 'Contacted', defaultSource: 'Website' } },
+      })
+    ),
+    http.post(`${API}/crm/leads/import`, async ({ request }) => {
+      sent.push(JSON.parse(String((await request.formData()).get('options'))).defaults);
+      return HttpResponse.json({ data: preview });
+    })
+  );
+  render(<ImportModal onClose={jest.fn()} />);
+  await userEvent.upload(screen.getByLabelText(/CSV file/), csvFile());
+
+  expect(await screen.findByRole('combobox', { name: 'Source when a row has none' })).toHaveTextContent(
+    'Website'
+  );
+  expect(screen.getByRole('combobox', { name: 'Status when a row has none' })).toHaveTextContent('Contacted');
+  expect(sent).toEqual([{ status: 'st-contacted', source: 'src-web', isPublic: false }]);
+});

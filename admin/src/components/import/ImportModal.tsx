@@ -28,7 +28,7 @@ import {
   useStartImportMutation,
   type ImportPreview,
 } from '../../api/imports';
-import { useReferenceData } from '../../api/reference';
+import { defaultsFor, useLeadSettings, useReferenceData } from '../../api/reference';
 import { getTranslation } from '../../utils/getTranslation';
 
 const IGNORE = '__ignore__';
@@ -45,6 +45,8 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`import.${key}`), defaultMessage }, values);
   const reference = useReferenceData();
+  // the rows' defaults start as a new lead's do: the configured status and source (SPEC §8)
+  const preset = defaultsFor(useLeadSettings(), reference.statuses, reference.sources);
   const failure = useApiFailure();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -52,6 +54,8 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
   const [status, setStatus] = useState<string | null>(null);
   const [source, setSource] = useState<string | null>(null);
   const [isPublic, setIsPublic] = useState(false);
+  const shownStatus = status ?? (preset.status || undefined);
+  const shownSource = source ?? (preset.source || undefined);
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -69,8 +73,8 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
   const options = (withMapping: boolean): ImportOptions => ({
     ...(withMapping ? { mapping } : {}),
     defaults: {
-      status: status ?? reference.statuses.find((s) => !s.isCustomerStatus)?.documentId ?? null,
-      source: source ?? reference.sources[0]?.documentId ?? null,
+      status: shownStatus ?? null,
+      source: shownSource ?? null,
       isPublic,
     },
     duplicates,
@@ -179,7 +183,7 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
                 <Field.Root name="status">
                   <Field.Label>{t('status', 'Status when a row has none')}</Field.Label>
                   <SingleSelect
-                    value={status ?? reference.statuses.find((s) => !s.isCustomerStatus)?.documentId}
+                    value={shownStatus}
                     onChange={(value: string | number) => setStatus(String(value))}
                   >
                     {reference.statuses
@@ -194,7 +198,7 @@ export const ImportModal = ({ onClose }: { onClose: () => void }) => {
                 <Field.Root name="source">
                   <Field.Label>{t('source', 'Source when a row has none')}</Field.Label>
                   <SingleSelect
-                    value={source ?? reference.sources[0]?.documentId}
+                    value={shownSource}
                     onChange={(value: string | number) => setSource(String(value))}
                   >
                     {reference.sources.map((s) => (
