@@ -21,8 +21,26 @@ describe('GET /crm/staff meta.settings', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({
-      settings: { currency: 'USD', defaultStatus: 'New', defaultSource: 'Website' },
+      settings: {
+        currency: 'USD',
+        defaultStatus: 'New',
+        defaultSource: 'Website',
+        editsConvertedLeads: false,
+      },
     });
+  });
+
+  it('tells whether the caller may still edit a converted lead: who sees every lead, or anyone without the lock', async () => {
+    const seller = await createStaff(strapi, 'Sales Staff');
+    const manager = await createStaff(strapi, 'Sales Manager');
+    expect((await seller.get('/crm/staff')).body.meta.settings.editsConvertedLeads).toBe(false);
+    expect((await manager.get('/crm/staff')).body.meta.settings.editsConvertedLeads).toBe(true);
+    strapi.config.set('plugin::crm.lockConvertedLeads', false);
+    try {
+      expect((await seller.get('/crm/staff')).body.meta.settings.editsConvertedLeads).toBe(true);
+    } finally {
+      strapi.config.set('plugin::crm.lockConvertedLeads', true);
+    }
   });
 
   it('follows the plugin config', async () => {
@@ -36,6 +54,7 @@ describe('GET /crm/staff meta.settings', () => {
         currency: 'EUR',
         defaultStatus: 'Contacted',
         defaultSource: 'Referral',
+        editsConvertedLeads: true,
       });
     } finally {
       strapi.config.set('plugin::crm.currency', 'USD');

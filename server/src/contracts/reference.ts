@@ -75,6 +75,8 @@ export interface LeadSettings {
   currency: string;
   defaultStatus: string;
   defaultSource: string;
+  /** Whether the caller may still edit a converted lead (`lockConvertedLeads` spares who sees every lead). */
+  editsConvertedLeads?: boolean;
 }
 
 /** GET /crm/staff */

@@ -141,6 +141,13 @@ describe('the board columns and cards', () => {
 
     await userEvent.click(within(customers).getByRole('button', { name: 'Show the cards' }));
     expect(within(customers).getByText('Cora')).toBeInTheDocument();
+    // a converted lead is moved by nothing (SPEC §2): no drag, no "Move to" menu, unlike the others
+    const cora = within(customers).getByText('Cora').closest('li')!;
+    expect(cora).toHaveAttribute('draggable', 'false');
+    expect(within(cora).queryByRole('button', { name: /^Move Cora to/ })).not.toBeInTheDocument();
+    const cy = screen.getByText('Cy').closest('li')!;
+    expect(cy).toHaveAttribute('draggable', 'true');
+    expect(within(cy).getByRole('button', { name: /^Move Cy to/ })).toBeInTheDocument();
   });
 
   it('opens the conversion when a card is dropped on the folded customer column', async () => {

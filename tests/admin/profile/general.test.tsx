@@ -2,7 +2,18 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../helpers/msw';
-import { API, envelope, lead, LEAD_ID, MIA, renderProfile, serveProfile } from './fixtures';
+import {
+  API,
+  CUSTOMER,
+  envelope,
+  lead,
+  LEAD_ID,
+  MIA,
+  renderProfile,
+  SALES_STAFF,
+  SAM,
+  serveProfile,
+} from './fixtures';
 
 /** Records the bodies of `PUT /crm/leads/:id`; `answer` decides the response. */
 const servePut = (answer: (body: Record<string, unknown>) => Response) => {
@@ -102,5 +113,49 @@ describe('the general tab of the lead profile', () => {
     expect(await screen.findByLabelText(/^Name/)).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Mark as lost' })).not.toBeInTheDocument();
+  });
+});
+
+describe('a converted lead under lockConvertedLeads', () => {
+  const converted = () =>
+    lead({
+      status: CUSTOMER,
+      dateConverted: '2026-11-03T10:00:00.000Z',
+      customer: { documentId: 'cust-1', firstName: 'Ada', lastName: 'Lovelace', email: null, company: null },
+    });
+  const serveSettings = (editsConvertedLeads: boolean) =>
+    server.use(
+      http.get(`${API}/crm/staff`, () =>
+        HttpResponse.json({
+          data: [SAM, MIA],
+          meta: {
+            settings: {
+              currency: 'USD',
+              defaultStatus: 'New',
+              defaultSource: 'Website',
+              editsConvertedLeads,
+            },
+          },
+        })
+      )
+    );
+
+  it('is read-only, saying why, to who does not see every lead', async () => {
+    serveProfile(converted());
+    serveSettings(false);
+    renderProfile({ permissions: SALES_STAFF });
+    expect(
+      await screen.findByText('This lead was converted: only users who see every lead may still edit it.')
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toBeDisabled();
+  });
+
+  it('stays editable to who sees every lead', async () => {
+    serveProfile(converted());
+    serveSettings(true);
+    renderProfile({ permissions: SALES_STAFF });
+    expect(await screen.findByRole('button', { name: 'Save' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /^Name/ })).toBeEnabled();
   });
 });

@@ -141,46 +141,50 @@ export const LeadBoard = ({ columns, showCustomers = false }: Props) => {
                 </Button>
               ) : (
                 <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
-                  {column.leads.map((lead) => (
-                    <Box
-                      tag="li"
-                      key={lead.documentId}
-                      data-lead={lead.name}
-                      background="neutral0"
-                      hasRadius
-                      shadow="tableShadow"
-                      padding={3}
-                      draggable={updateLead}
-                      style={{ cursor: updateLead ? 'grab' : undefined }}
-                      onDragStart={(event: React.DragEvent) => {
-                        event.dataTransfer.setData(DRAG_TYPE, lead.documentId);
-                        event.dataTransfer.effectAllowed = 'move';
-                      }}
-                    >
-                      <Flex justifyContent="space-between" alignItems="flex-start" gap={2}>
-                        <BoardCardBody lead={lead} money={money} now={now} />
-                        {updateLead && (
-                          <SimpleMenu
-                            label={t('moveLabel', 'Move {name} to', { name: lead.name })}
-                            tag={IconButton}
-                            icon={<More />}
-                            variant="ghost"
-                          >
-                            {board
-                              .filter((c) => c !== column && (convert || !c.status.isCustomerStatus))
-                              .map((target) => (
-                                <MenuItem
-                                  key={target.status.documentId}
-                                  onSelect={() => void move(lead, target.status.documentId)}
-                                >
-                                  {target.status.name}
-                                </MenuItem>
-                              ))}
-                          </SimpleMenu>
-                        )}
-                      </Flex>
-                    </Box>
-                  ))}
+                  {column.leads.map((lead) => {
+                    // a lead in the customer status was converted: nothing moves it out (SPEC §2)
+                    const movable = updateLead && !column.status.isCustomerStatus;
+                    return (
+                      <Box
+                        tag="li"
+                        key={lead.documentId}
+                        data-lead={lead.name}
+                        background="neutral0"
+                        hasRadius
+                        shadow="tableShadow"
+                        padding={3}
+                        draggable={movable}
+                        style={{ cursor: movable ? 'grab' : undefined }}
+                        onDragStart={(event: React.DragEvent) => {
+                          event.dataTransfer.setData(DRAG_TYPE, lead.documentId);
+                          event.dataTransfer.effectAllowed = 'move';
+                        }}
+                      >
+                        <Flex justifyContent="space-between" alignItems="flex-start" gap={2}>
+                          <BoardCardBody lead={lead} money={money} now={now} />
+                          {movable && (
+                            <SimpleMenu
+                              label={t('moveLabel', 'Move {name} to', { name: lead.name })}
+                              tag={IconButton}
+                              icon={<More />}
+                              variant="ghost"
+                            >
+                              {board
+                                .filter((c) => c !== column && (convert || !c.status.isCustomerStatus))
+                                .map((target) => (
+                                  <MenuItem
+                                    key={target.status.documentId}
+                                    onSelect={() => void move(lead, target.status.documentId)}
+                                  >
+                                    {target.status.name}
+                                  </MenuItem>
+                                ))}
+                            </SimpleMenu>
+                          )}
+                        </Flex>
+                      </Box>
+                    );
+                  })}
                 </Flex>
               )}
               {!folded && column.total > column.leads.length && (

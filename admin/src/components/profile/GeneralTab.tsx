@@ -21,6 +21,8 @@ interface Props {
   reference: ReferenceData;
   /** Whether the user may update the lead; without it the form is read-only. */
   canEdit: boolean;
+  /** Read-only because the lead was converted and the user does not see every lead. */
+  locked?: boolean;
 }
 
 /** The profile's order: the name beside status and source, the texts, the value and the public flag, the description. */
@@ -37,7 +39,7 @@ const LAYOUT: LeadFieldSlot[] = [
 ];
 
 /** The General tab: the lead's fields and custom fields, saved with `PUT /crm/leads/:id`. */
-export const GeneralTab = ({ lead, form, reference, canEdit }: Props) => {
+export const GeneralTab = ({ lead, form, reference, canEdit, locked = false }: Props) => {
   const { formatMessage } = useIntl();
   const t = useProfileText('general');
   const label = (field: LeadFieldName) =>
@@ -99,7 +101,9 @@ export const GeneralTab = ({ lead, form, reference, canEdit }: Props) => {
           </Flex>
         ) : (
           <Typography textColor="neutral600">
-            {t('readOnly', 'You may read this lead but not change it.')}
+            {locked
+              ? t('locked', 'This lead was converted: only users who see every lead may still edit it.')
+              : t('readOnly', 'You may read this lead but not change it.')}
           </Typography>
         )}
         <LeadFields

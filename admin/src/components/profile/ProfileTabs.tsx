@@ -1,6 +1,6 @@
 import { Box, Tabs } from '@strapi/design-system';
 import { useSearchParams } from 'react-router-dom';
-import type { ReferenceData } from '../../api/reference';
+import { useLeadSettings, type ReferenceData } from '../../api/reference';
 import type { LeadDetail } from '../../../../server/src/contracts';
 import { useAbilities } from '../../hooks/useAbilities';
 import type { SectionKind } from '../../../../server/src/contracts';
@@ -25,6 +25,9 @@ type TabId = 'general' | SectionKind | 'attachments' | 'activity' | 'gdpr';
 export const ProfileTabs = ({ lead, reference }: Props) => {
   const t = useProfileText('tabs');
   const abilities = useAbilities();
+  // `lockConvertedLeads`: a converted lead stays editable only to who sees every lead (the server says)
+  const locked = !!lead.dateConverted && useLeadSettings().editsConvertedLeads === false;
+  const canEdit = abilities.updateLead && !locked;
   const currentUserId = useCurrentUserId();
   const form = useLeadDraft(lead);
   const [params, setParams] = useSearchParams();
@@ -51,14 +54,14 @@ export const ProfileTabs = ({ lead, reference }: Props) => {
     {
       id: 'general',
       label: t('general', 'General'),
-      content: <GeneralTab lead={lead} form={form} reference={reference} canEdit={abilities.updateLead} />,
+      content: <GeneralTab lead={lead} form={form} reference={reference} canEdit={canEdit} locked={locked} />,
     },
     ...section('opportunities'),
     ...section('tasks'),
     {
       id: 'attachments',
       label: t('attachments', 'Attachments'),
-      content: <AttachmentsPanel leadId={lead.documentId} canEdit={abilities.updateLead} />,
+      content: <AttachmentsPanel leadId={lead.documentId} canEdit={canEdit} />,
     },
     ...section('reminders'),
     ...section('notes'),
