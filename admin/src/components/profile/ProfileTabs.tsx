@@ -26,7 +26,8 @@ export const ProfileTabs = ({ lead, reference }: Props) => {
   const t = useProfileText('tabs');
   const abilities = useAbilities();
   // `lockConvertedLeads`: a converted lead stays editable only to who sees every lead (the server says)
-  const locked = !!lead.dateConverted && useLeadSettings().editsConvertedLeads === false;
+  const settings = useLeadSettings();
+  const locked = !!lead.dateConverted && settings.editsConvertedLeads === false;
   const canEdit = abilities.updateLead && !locked;
   const currentUserId = useCurrentUserId();
   const form = useLeadDraft(lead);
