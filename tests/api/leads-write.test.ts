@@ -126,6 +126,31 @@ describe('POST /crm/leads', () => {
   });
 });
 
+describe('a 400 of a lead write', () => {
+  const paths = (res: { body: { error: { details: { errors: { path: string[] }[] } } } }) =>
+    res.body.error.details.errors.map((e) => e.path.join('.')).sort();
+
+  it('names every bad field at once, custom-field values included, and writes nothing', async () => {
+    const before = await countRows(strapi, LEAD);
+    const res = await seller
+      .post('/crm/leads')
+      .send({ ...validLead(), email: 'not an email', customFields: { budget: 'lots', industry: 'Mining' } });
+    expect(res.status).toBe(400);
+    expect(paths(res)).toEqual(['customFields.budget', 'customFields.industry', 'email']);
+    expect(res.body.error.message).toBe('3 errors occurred');
+    expect(await countRows(strapi, LEAD)).toBe(before);
+
+    const lead = await createLead(strapi, { name: 'Ida Intact', createdBy: seller.id });
+    const update = await seller
+      .put(`/crm/leads/${lead.documentId}`)
+      .send({ email: 'not an email', customFields: { budget: 'lots' } });
+    expect(update.status).toBe(400);
+    expect(paths(update)).toEqual(['customFields.budget', 'email']);
+    const stored = await strapi.db.query(LEAD).findOne({ where: { documentId: lead.documentId } });
+    expect([stored.email, stored.customFields]).toEqual([null, null]);
+  });
+});
+
 describe('PUT /crm/leads/:id', () => {
   it('changes the given fields and logs each change with its old and new value', async () => {
     const lead = await createLead(strapi, { name: 'Grace Hopper', city: 'Arlington', createdBy: seller.id });

@@ -12,7 +12,10 @@ import type {
 } from '../contracts';
 import { readableActivity, readableLeadFields } from '../services/leads/readable';
 import { noteExcerpts } from '../services/sections/readable';
+import { validationError, type FieldError } from '../errors';
+import { checkValues } from '../services/custom-fields';
 import { getService } from '../utils';
+import { unwrapData } from '../validation/common';
 import { validateFlag, validateLeadCreate, validateLeadUpdate } from '../validation/lead';
 import { validateLeadListQuery, validatePagination } from '../validation/lead-query';
 
@@ -20,6 +23,37 @@ import { validateLeadListQuery, validatePagination } from '../validation/lead-qu
 const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const reader = () => getService(strapi, 'leadReader');
   const writer = () => getService(strapi, 'leadWriter');
+  /**
+   * The body checked at the edge; when that fails, the custom-field values are checked too and
+   * their errors added, so one 400 names every bad field (they were named only on the next try).
+   * `creating`: a required custom field left out is one of them.
+   */
+  const validated = async <T>(validate: (body: unknown) => Promise<T>, body: unknown, creating: boolean) => {
+    try {
+      return await validate(body);
+    } catch (error) {
+      const found = (error as { details?: { errors?: FieldError[] } }).details?.errors;
+      let values: unknown;
+      try {
+        values = unwrapData(body).customFields;
+      } catch {
+        throw error;
+      }
+      if (!found?.length || !values || typeof values !== 'object' || Array.isArray(values)) throw error;
+      const customFields = getService(strapi, 'customFields');
+      const more = creating
+        ? (await customFields.validate('lead', values as Record<string, unknown>, null)).errors
+        : checkValues(
+            await customFields.definitions('lead'),
+            values as Record<string, unknown>,
+            'is not a custom field of leads'
+          ).errors;
+      const named = new Set(found.map((e) => e.path.join('.')));
+      const added = more.filter((e) => !named.has(e.path.join('.')));
+      if (!added.length) throw error;
+      throw validationError([...found.map(({ path, message }) => ({ path, message })), ...added]);
+    }
+  };
   const flag = (name: 'lost' | 'junk') => async (ctx: Context) => {
     const { value } = await validateFlag(ctx.request.body);
     ctx.body = {
@@ -57,7 +91,7 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /crm/leads */
     async create(ctx: Context) {
-      const input = await validateLeadCreate(ctx.request.body);
+      const input = await validated(validateLeadCreate, ctx.request.body, true);
       ctx.status = 201;
       ctx.body = {
         data: await writer().create(ctx.state.userAbility, ctx.state.user.id, input),
@@ -66,7 +100,7 @@ const leadsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** PUT /crm/leads/:id */
     async update(ctx: Context) {
-      const input = await validateLeadUpdate(ctx.request.body);
+      const input = await validated(validateLeadUpdate, ctx.request.body, false);
       ctx.body = {
         data: await writer().update(ctx.state.userAbility, ctx.state.user.id, ctx.params.id, input),
       } satisfies UpdateLead.Response;
