@@ -126,14 +126,64 @@ const TOP_LEVEL = [
  * Validates the body of POST /crm/leads/:id/convert: every field, every merge instruction, the
  * login block (with the password policy) and the follow-up task, naming each bad path at once.
  */
+/**
+ * The checks across fields (a custom field listed twice, a portal login's email and password),
+ * read from the body as sent, so they run whether or not the body passed its schema.
+ */
+const crossFieldErrors = (data: Record<string, unknown>, minPasswordLength: number): FieldError[] => {
+  const record = (value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const errors: FieldError[] = [];
+  const seen = new Set<unknown>();
+  (Array.isArray(data.customFields) ? data.customFields : []).forEach((entry, i) => {
+    const { slug } = record(entry);
+    if (typeof slug !== 'string') return;
+    if (seen.has(slug))
+      errors.push({ path: ['customFields', String(i), 'slug'], message: 'is listed twice' });
+    seen.add(slug);
+  });
+  const login = record(data.login);
+  if (login.enabled !== true) return errors;
+  // as the schema reads it: trimmed
+  const sent = record(data.customer).email;
+  const email = typeof sent === 'string' ? sent.trim() : sent;
+  if (typeof email !== 'string' || !email) {
+    errors.push({ path: ['customer', 'email'], message: 'is required for a portal login' });
+  }
+  const { password } = login;
+  if (typeof password === 'string') {
+    if (password.length < minPasswordLength) {
+      errors.push({
+        path: ['login', 'password'],
+        message: `must be at least ${minPasswordLength} characters`,
+      });
+    } else if (typeof email === 'string' && email && password.toLowerCase() === email.toLowerCase()) {
+      errors.push({ path: ['login', 'password'], message: 'must not be the email address' });
+    }
+  }
+  return errors;
+};
+
 export const validateConversion = async (
   body: unknown,
   { minPasswordLength }: { minPasswordLength: number }
 ) => {
   const data = rejectUnknownKeys(unwrapData(body), TOP_LEVEL, 'conversion');
-  const validated = await validateBody<ConversionInput>(schema, data);
+  const crossed = crossFieldErrors(data, minPasswordLength);
+  let validated: ConversionInput;
+  try {
+    validated = await validateBody<ConversionInput>(schema, data);
+  } catch (error) {
+    // one 400 names every bad field: the schema's and the checks across fields together
+    const found = (error as { details?: { errors?: FieldError[] } }).details?.errors;
+    const named = new Set(found?.map((e) => e.path.join('.')));
+    const added = crossed.filter((e) => !named.has(e.path.join('.')));
+    if (!found?.length || !added.length) throw error;
+    throw validationError([...found.map(({ path, message }) => ({ path, message })), ...added]);
+  }
+  if (crossed.length) throw validationError(crossed);
   // Strict booleans are not cast, so yup leaves their defaults out: set them here.
-  const input: ConversionInput = {
+  return {
     ...validated,
     transferNotes: validated.transferNotes ?? false,
     login: {
@@ -141,30 +191,5 @@ export const validateConversion = async (
       enabled: validated.login?.enabled ?? false,
       sendWelcomeEmail: validated.login?.sendWelcomeEmail ?? true,
     },
-  };
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  input.customFields.forEach(({ slug }, i) => {
-    if (seen.has(slug))
-      errors.push({ path: ['customFields', String(i), 'slug'], message: 'is listed twice' });
-    seen.add(slug);
-  });
-  if (input.login.enabled) {
-    if (!input.customer.email) {
-      errors.push({ path: ['customer', 'email'], message: 'is required for a portal login' });
-    }
-    const { password } = input.login;
-    if (password !== undefined) {
-      if (password.length < minPasswordLength) {
-        errors.push({
-          path: ['login', 'password'],
-          message: `must be at least ${minPasswordLength} characters`,
-        });
-      } else if (input.customer.email && password.toLowerCase() === input.customer.email.toLowerCase()) {
-        errors.push({ path: ['login', 'password'], message: 'must not be the email address' });
-      }
-    }
-  }
-  if (errors.length) throw validationError(errors);
-  return input;
+  } satisfies ConversionInput;
 };
