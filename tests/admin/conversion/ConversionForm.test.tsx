@@ -187,8 +187,11 @@ describe('the conversion dialog', () => {
     await submit();
 
     expect(
-      await screen.findByText('A customer with the email mary@cruz.example already exists')
+      await screen.findByText(
+        'A customer already uses this email address: merge this lead into it below, or change the email.'
+      )
     ).toBeInTheDocument();
+    expect(screen.queryByText(/existingCustomerId/)).not.toBeInTheDocument();
     expect(
       screen.getByText('Mary Cruz (mary@cruz.example) already uses this email address.')
     ).toBeInTheDocument();

@@ -136,8 +136,12 @@ const LoadedForm = ({
       setFailure(
         apiFailure.status === 400
           ? t('invalid', 'Some fields need your attention.')
-          : apiFailure.status === 409
-            ? apiFailure.message
+          : apiFailure.status === 409 && details?.existingCustomer
+            ? // the API's message tells a client which field to send; the notice below is the way here
+              t(
+                'emailTaken',
+                'A customer already uses this email address: merge this lead into it below, or change the email.'
+              )
             : apiFailure.message || t('failed', 'The conversion failed.')
       );
       inFlight.current = false;
