@@ -98,6 +98,20 @@ describe('the conversion dialog', () => {
     );
   });
 
+  it('says which value a merge into a customer field replaces', async () => {
+    const { customer } = prefill().data;
+    serve(
+      () => HttpResponse.json(converted, { status: 201 }),
+      prefill({ customer: { ...customer, phone: '+33 1 46 38 47' } })
+    );
+    renderDialog();
+    await screen.findByText('Mobile');
+    expect(screen.queryByText(/^Replaces/)).not.toBeInTheDocument();
+    await choose('How to merge Mobile', 'Into a customer field');
+    await choose('Customer field for Mobile', 'Phone');
+    expect(screen.getByText('Replaces “+33 1 46 38 47” above')).toBeInTheDocument();
+  });
+
   it('offers a number no name field: Budget goes into the description only', async () => {
     serve(() => HttpResponse.json(converted, { status: 201 }));
     renderDialog();

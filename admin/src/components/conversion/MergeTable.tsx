@@ -65,6 +65,11 @@ export const MergeTable = ({ prefill, controls, errors }: Props) => {
               const { merge, target } = controls.draft.merges[field.slug];
               const targets = targetsFor(prefill, field);
               const empty = field.value === null || field.value === undefined || field.value === '';
+              // what the customer field already holds, which the merged value would replace
+              const replaced =
+                merge === 'database'
+                  ? String((controls.draft.customer as Record<string, unknown>)[target] ?? '').trim()
+                  : '';
               return (
                 <Tr key={field.slug}>
                   <Td>
@@ -91,7 +96,15 @@ export const MergeTable = ({ prefill, controls, errors }: Props) => {
                   </Td>
                   <Td>
                     {merge === 'database' ? (
-                      <Field.Root name={`merge.${field.slug}.target`} error={errors[field.slug]}>
+                      <Field.Root
+                        name={`merge.${field.slug}.target`}
+                        error={errors[field.slug]}
+                        hint={
+                          replaced && replaced !== displayValue(field.value)
+                            ? t('replaces', 'Replaces “{value}” above', { value: replaced })
+                            : undefined
+                        }
+                      >
                         <SingleSelect
                           aria-label={t('targetFor', 'Customer field for {name}', { name: field.name })}
                           value={target}
@@ -103,6 +116,7 @@ export const MergeTable = ({ prefill, controls, errors }: Props) => {
                             </SingleSelectOption>
                           ))}
                         </SingleSelect>
+                        <Field.Hint />
                         <Field.Error />
                       </Field.Root>
                     ) : (
