@@ -55,7 +55,7 @@ it('renders each chart as a labelled image with its totals, and its numbers as a
   expect(tableRows(container, 'Conversion rate by staff member')).toEqual([
     'Staff memberLeadsConvertedConversion rate',
     'Sam Seller2150%',
-    'None200%',
+    'Unassigned200%',
   ]);
 
   const pipeline = image(container, 'Open pipeline by status')!;

@@ -21,6 +21,7 @@ export const ReportCharts = ({ report, width }: { report: LeadReport; width?: nu
             groups={report.bySource}
             title={t('bySource.title', 'Conversion rate by source')}
             groupLabel={t('source', 'Source')}
+            noneLabel={t('noSource', 'No source')}
           />
         </Grid.Item>
       )}
@@ -31,6 +32,7 @@ export const ReportCharts = ({ report, width }: { report: LeadReport; width?: nu
             groups={report.byAssignee}
             title={t('byAssignee.title', 'Conversion rate by staff member')}
             groupLabel={t('assignee', 'Staff member')}
+            noneLabel={t('unassigned', 'Unassigned')}
           />
         </Grid.Item>
       )}

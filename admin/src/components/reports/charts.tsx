@@ -95,17 +95,20 @@ export const RateChart = ({
   groups,
   title,
   groupLabel,
+  noneLabel,
   width,
 }: {
   groups: ReportGroup[];
   title: string;
   groupLabel: string;
+  /** the name of the group of leads without one ("Unassigned", as the list says) */
+  noneLabel?: string;
   width?: number;
 }) => {
   const t = useT();
   const { formatNumber } = useIntl();
   const { colors, grid, tick, tooltipStyle } = useAxes();
-  const none = t('none', 'None');
+  const none = noneLabel ?? t('none', 'None');
   const percent = (rate: number | null) =>
     rate === null
       ? t('notAvailable', 'n/a')
