@@ -1,14 +1,5 @@
 import { validateConversion } from '../../../../server/src/validation/conversion';
-
-/** The paths a refused body names, in Strapi's ValidationError details. */
-const refusedPaths = async (work: Promise<unknown>) => {
-  const error = (await work.then(
-    () => null,
-    (e: unknown) => e
-  )) as { name?: string; details?: { errors: { path: string[] }[] } } | null;
-  expect(error?.name).toBe('ValidationError');
-  return error!.details!.errors.map((e) => e.path.join('.')).sort();
-};
+import { refusedPaths } from '../../../helpers/refused-paths';
 
 const policy = { minPasswordLength: 10 };
 const customer = { firstName: 'Ada', email: 'ada@example.com' };

@@ -1,15 +1,6 @@
 import { validateLeadCreate, validateLeadUpdate } from '../../../../server/src/validation/lead';
 import { validateLeadListQuery } from '../../../../server/src/validation/lead-query';
-
-/** The paths a refused body names, in Strapi's ValidationError details. */
-const refusedPaths = async (work: Promise<unknown>) => {
-  const error = (await work.then(
-    () => null,
-    (e: unknown) => e
-  )) as { name?: string; details?: { errors: { path: string[] }[] } } | null;
-  expect(error?.name).toBe('ValidationError');
-  return error!.details!.errors.map((e) => e.path.join('.')).sort();
-};
+import { refusedPaths } from '../../../helpers/refused-paths';
 
 describe('a lead body (POST/PUT /crm/leads)', () => {
   it('takes a well-formed lead, trimming its text', async () => {
